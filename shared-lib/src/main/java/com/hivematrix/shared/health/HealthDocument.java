@@ -1,0 +1,18 @@
+package com.hivematrix.shared.health;
+
+import java.util.Map;
+
+/**
+ * The original platform's health body: {@code service, status (healthy|degraded|unhealthy),
+ * timestamp, checks}. HTTP 200 only when healthy.
+ */
+public record HealthDocument(String service, String status, String timestamp, String version, Map<String, Object> checks) {
+
+    public static final String HEALTHY = "healthy";
+    public static final String DEGRADED = "degraded";
+    public static final String UNHEALTHY = "unhealthy";
+
+    public boolean isHealthy() {
+        return HEALTHY.equals(status);
+    }
+}

@@ -1,0 +1,104 @@
+package com.hivematrix.shared.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestClient;
+
+import com.hivematrix.shared.client.HivematrixClientConfiguration;
+import com.hivematrix.shared.config.HivematrixProperties;
+import com.hivematrix.shared.problem.ProblemResponseWriter;
+import com.hivematrix.shared.registry.ServiceRegistry;
+import com.hivematrix.shared.web.UserMdcFilter;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Zero-trust resource server: every service validates the HiveMatrix JWT itself (Core's JWKS,
+ * issuer, expiry, audience of service tokens, session not revoked) and maps permission_level to
+ * roles. Browser CSRF is the gateway's concern; services only accept bearer tokens.
+ */
+@AutoConfiguration(after = HivematrixClientConfiguration.class)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class ResourceServerSecurityConfiguration {
+
+    static final List<String> ALWAYS_PUBLIC = List.of(
+            "/health", "/docs", "/docs/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/error", "/favicon.ico");
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponseWriter problemResponseWriter(ObjectMapper mapper) {
+        return new ProblemResponseWriter(mapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SessionStatus sessionStatus(HivematrixProperties props, @Qualifier("coreRestClient") RestClient core) {
+        return new RemoteSessionStatus(core, props.getSecurity().getSessionCacheTtl(), props.getSecurity().getSessionStaleGrace());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(HivematrixProperties props, ServiceRegistry registry, SessionStatus sessions) {
+        String jwks = props.getSecurity().getJwksUri();
+        if (jwks == null) {
+            jwks = registry.require("core").url() + "/.well-known/jwks.json";
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(props.getSecurity().getIssuer()),
+                new HivematrixTokenValidator(props.getServiceName(), sessions)));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(TokenClaims::authorities);
+        converter.setPrincipalClaimName("sub");
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain hivematrixSecurityFilterChain(HttpSecurity http, HivematrixProperties props,
+            ProblemResponseWriter problems, JwtAuthenticationConverter converter) throws Exception {
+        List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
+        publicPaths.addAll(props.getSecurity().getPublicPaths());
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(rc -> rc.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SERVICE")
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new UserMdcFilter(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+}

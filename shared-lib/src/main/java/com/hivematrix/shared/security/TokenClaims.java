@@ -1,0 +1,45 @@
+package com.hivematrix.shared.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** Reading the platform's claims from a verified HiveMatrix JWT. */
+public final class TokenClaims {
+
+    public static final String SERVICE_ROLE = "ROLE_SERVICE";
+
+    private TokenClaims() {
+    }
+
+    public static boolean isServiceToken(Jwt jwt) {
+        return "service".equals(jwt.getClaimAsString("type"));
+    }
+
+    public static PermissionLevel permissionLevel(Jwt jwt) {
+        return PermissionLevel.fromClaim(jwt.getClaimAsString("permission_level"));
+    }
+
+    public static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>(2);
+        if (isServiceToken(jwt)) {
+            authorities.add(new SimpleGrantedAuthority(SERVICE_ROLE));
+        } else {
+            authorities.add(new SimpleGrantedAuthority(permissionLevel(jwt).authority()));
+        }
+        return authorities;
+    }
+
+    /** The name logs and audit records show: the username, or the calling service for service tokens. */
+    public static String principalName(Jwt jwt) {
+        if (isServiceToken(jwt)) {
+            return "service:" + jwt.getClaimAsString("calling_service");
+        }
+        String username = jwt.getClaimAsString("preferred_username");
+        return username != null && !username.isBlank() ? username : jwt.getSubject();
+    }
+}

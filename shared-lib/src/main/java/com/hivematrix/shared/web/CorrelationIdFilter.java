@@ -1,0 +1,41 @@
+package com.hivematrix.shared.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Accepts the caller's X-Correlation-ID (or makes one), echoes it, and puts it in the log MDC so
+ * every line of this request carries it; {@link CorrelationId#current()} gives it to outgoing calls.
+ */
+public class CorrelationIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Correlation-ID";
+    public static final String MDC_KEY = "correlation_id";
+    /** A client-chosen id lands in logs: keep it to a harmless alphabet and length. */
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String incoming = request.getHeader(HEADER);
+        String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, id);
+        response.setHeader(HEADER, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+            MDC.remove(UserMdcFilter.USER_ID);
+            MDC.remove(UserMdcFilter.USERNAME);
+        }
+    }
+}
