@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -35,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
  * issuer, expiry, audience of service tokens, session not revoked) and maps permission_level to
  * roles. Browser CSRF is the gateway's concern; services only accept bearer tokens.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @AutoConfiguration(after = HivematrixClientConfiguration.class)
 @EnableWebSecurity
 @EnableMethodSecurity

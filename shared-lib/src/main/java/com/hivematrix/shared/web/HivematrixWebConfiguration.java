@@ -1,6 +1,7 @@
 package com.hivematrix.shared.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,7 @@ import com.hivematrix.shared.problem.ProblemErrorController;
 import com.hivematrix.shared.problem.ProblemExceptionHandler;
 
 /** Correlation ids and problem responses for every servlet service. */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 public class HivematrixWebConfiguration {
 
