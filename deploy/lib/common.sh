@@ -55,6 +55,15 @@ http_code() {
   curl -sk -o /dev/null -w '%{http_code}' --connect-timeout 2 --max-time 5 "$1" 2>/dev/null || true
 }
 
+# service_up URL: 200, or a 503 health document saying "degraded" (e.g. Redis absent: the service
+# works on its in-process fallback). "unhealthy" and everything else is not up.
+service_up() {
+  local body
+  body=$(curl -sk -w '\n%{http_code}' --connect-timeout 2 --max-time 5 "$1" 2>/dev/null) || return 1
+  [[ ${body##*$'\n'} == 200 ]] && return 0
+  [[ ${body##*$'\n'} == 503 && $body == *'"status":"degraded"'* ]]
+}
+
 # ---------------------------------------------------------------- processes
 pid_alive() {
   [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null
@@ -113,11 +122,11 @@ wait_healthy() {
   local name=$1 url=$2 pid=$3 timeout=$4 log=$5 code deadline=$((SECONDS + $4))
   printf '    waiting for %s (%s, up to %ss) ' "$name" "$url" "$timeout"
   while :; do
-    code=$(http_code "$url")
-    if [[ $code == 200 ]]; then
-      printf ' healthy\n'
+    if service_up "$url"; then
+      printf ' up\n'
       return 0
     fi
+    code=$(http_code "$url")
     if ! pid_alive "$pid"; then
       printf ' process exited\n'
       log_tail "$log"

@@ -2,6 +2,8 @@ package com.hivematrix.shared.health;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The original platform's health body: {@code service, status (healthy|degraded|unhealthy),
  * timestamp, checks}. HTTP 200 only when healthy.
@@ -12,6 +14,7 @@ public record HealthDocument(String service, String status, String timestamp, St
     public static final String DEGRADED = "degraded";
     public static final String UNHEALTHY = "unhealthy";
 
+    @JsonIgnore
     public boolean isHealthy() {
         return HEALTHY.equals(status);
     }

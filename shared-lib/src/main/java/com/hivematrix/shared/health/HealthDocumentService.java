@@ -16,7 +16,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.contributor.HealthContributors;
 
 import com.hivematrix.shared.config.HivematrixProperties;
 import com.hivematrix.shared.registry.ServiceInfo;
@@ -35,13 +35,13 @@ public class HealthDocumentService {
     private static final Set<String> CRITICAL = Set.of("database", "neo4j", "disk");
     private static final Set<String> NOT_REPORTED = Set.of("ping", "diskSpace", "livenessState", "readinessState", "ssl");
 
-    private final HealthContributorRegistry contributors;
+    private final HealthContributors contributors;
     private final HivematrixProperties props;
     private final ServiceRegistry registry;
     private final VersionInfo version;
     private final HttpClient http;
 
-    public HealthDocumentService(HealthContributorRegistry contributors, HivematrixProperties props,
+    public HealthDocumentService(HealthContributors contributors, HivematrixProperties props,
             ServiceRegistry registry, VersionInfo version) {
         this.contributors = contributors;
         this.props = props;

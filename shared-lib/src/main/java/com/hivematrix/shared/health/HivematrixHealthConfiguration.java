@@ -3,7 +3,9 @@ package com.hivematrix.shared.health;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +26,13 @@ public class HivematrixHealthConfiguration {
     }
 
     @Bean
-    HealthDocumentService healthDocumentService(HealthContributorRegistry contributors, HivematrixProperties props,
+    HealthDocumentService healthDocumentService(HealthContributorRegistry contributors,
+            ObjectProvider<ReactiveHealthContributorRegistry> reactiveContributors, HivematrixProperties props,
             ServiceRegistry registry, VersionInfo version) {
-        return new HealthDocumentService(contributors, props, registry, version);
+        // Where Reactor is present (e.g. Lettuce), Redis and others register as reactive contributors.
+        ReactiveHealthContributorRegistry reactive = reactiveContributors.getIfAvailable();
+        HealthContributors all = reactive == null ? contributors : HealthContributors.of(contributors, reactive.asHealthContributors());
+        return new HealthDocumentService(all, props, registry, version);
     }
 
     @Bean

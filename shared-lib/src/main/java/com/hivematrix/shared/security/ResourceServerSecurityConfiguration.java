@@ -13,12 +13,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestClient;
@@ -65,11 +62,19 @@ public class ResourceServerSecurityConfiguration {
         if (jwks == null) {
             jwks = registry.require("core").url() + "/.well-known/jwks.json";
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(props.getSecurity().getIssuer()),
-                new HivematrixTokenValidator(props.getServiceName(), sessions)));
-        return decoder;
+        return HivematrixJwtDecoders.forService(jwks, props.getSecurity().getIssuer(), props.getServiceName(), sessions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BearerTokenResolver bearerTokenResolver(HivematrixProperties props) {
+        return new PublicPathAwareBearerTokenResolver(publicPaths(props));
+    }
+
+    static List<String> publicPaths(HivematrixProperties props) {
+        List<String> paths = new ArrayList<>(ALWAYS_PUBLIC);
+        paths.addAll(props.getSecurity().getPublicPaths());
+        return paths;
     }
 
     @Bean
@@ -85,8 +90,7 @@ public class ResourceServerSecurityConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain hivematrixSecurityFilterChain(HttpSecurity http, HivematrixProperties props,
             ProblemResponseWriter problems, JwtAuthenticationConverter converter) throws Exception {
-        List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
-        publicPaths.addAll(props.getSecurity().getPublicPaths());
+        List<String> publicPaths = publicPaths(props);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(rc -> rc.disable())
