@@ -30,7 +30,7 @@ kc_instance() {
     test)
       KC_NAME=keycloak-test
       KC_BASE="$VAR_DIR/test/keycloak"
-      KC_HTTP_PORT=18080 KC_MGMT_PORT=19000
+      KC_HTTP_PORT=${HIVEMATRIX_TEST_KC_PORT:-18080} KC_MGMT_PORT=${HIVEMATRIX_TEST_KC_MGMT_PORT:-19000}
       KC_PID_FILE="$VAR_DIR/test/run/keycloak.pid"
       KC_LOG_FILE="$VAR_DIR/test/log/keycloak.log"
       ;;
