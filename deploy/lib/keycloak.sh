@@ -156,12 +156,13 @@ kc_start() {
   args=(--http-host=127.0.0.1 --http-port="$KC_HTTP_PORT"
         --http-relative-path="$KC_RELATIVE_PATH"
         --health-enabled=true --http-management-port="$KC_MGMT_PORT"
+        --proxy-headers=xforwarded --hostname-strict=false
         --import-realm)
   if [[ $KC_NAME == keycloak && -n ${HIVEMATRIX_KC_DB_URL:-} ]]; then
     mode=start
     args+=(--db=postgres --db-url="$HIVEMATRIX_KC_DB_URL"
            --db-username="${HIVEMATRIX_KC_DB_USERNAME:-keycloak}"
-           --http-enabled=true --hostname-strict=false --cache=local)
+           --http-enabled=true --cache=local)
     [[ -n ${HIVEMATRIX_KC_DB_PASSWORD:-} ]] && args+=(--db-password="$HIVEMATRIX_KC_DB_PASSWORD")
   else
     mode=start-dev

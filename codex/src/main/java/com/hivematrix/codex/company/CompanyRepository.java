@@ -1,0 +1,6 @@
+package com.hivematrix.codex.company;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CompanyRepository extends JpaRepository<Company, String> {
+}

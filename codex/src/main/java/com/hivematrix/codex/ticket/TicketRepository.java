@@ -1,0 +1,6 @@
+package com.hivematrix.codex.ticket;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TicketRepository extends JpaRepository<Ticket, Long> {
+}

@@ -1,0 +1,194 @@
+package com.hivematrix.nexus.security;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
+
+import com.hivematrix.nexus.login.CoreClient;
+import com.hivematrix.nexus.login.NexusSession;
+import com.hivematrix.nexus.routing.PathRules;
+import com.hivematrix.nexus.routing.RegistryRoutes;
+import com.hivematrix.nexus.web.Responses;
+import com.hivematrix.shared.registry.ServiceInfo;
+import com.hivematrix.shared.registry.ServiceRegistry;
+import com.hivematrix.shared.security.PermissionLevel;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The edge's decisions for every proxied request, before any byte goes upstream: unknown or blocked
+ * paths (404), login (302 or 401), a session Core no longer accepts (logged out), Core unreachable
+ * (503), cross-site state changes (403), admin-only and billing services (403), rate limits (429).
+ * What passes carries {@link #TOKEN_ATTR} and {@link #USER_ATTR} for the relay and the composer.
+ */
+public class EdgeFilter implements WebFilter, Ordered {
+
+    public static final String TOKEN_ATTR = "nexus.token";
+    public static final String USER_ATTR = "nexus.user";
+    public static final String SERVICE_ATTR = "nexus.service";
+    public static final String PUBLIC_ATTR = "nexus.public";
+    public static final int ORDER = -50;
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    private final ServiceRegistry registry;
+    private final PathRules rules;
+    private final SessionValidator validator;
+    private final RateLimiter rateLimiter;
+    private final String sessionCookie;
+    private final String keycloakPath;
+    private final Clock clock;
+
+    public EdgeFilter(ServiceRegistry registry, PathRules rules, SessionValidator validator, RateLimiter rateLimiter,
+            String sessionCookie, String keycloakPath, Clock clock) {
+        this.registry = registry;
+        this.rules = rules;
+        this.validator = validator;
+        this.rateLimiter = rateLimiter;
+        this.sessionCookie = sessionCookie;
+        this.keycloakPath = keycloakPath;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String rawPath = request.getURI().getRawPath();
+        if (suspicious(rawPath)) {
+            return Responses.error(exchange, HttpStatus.BAD_REQUEST, "Malformed request path");
+        }
+        String path = request.getPath().pathWithinApplication().value();
+        if (rules.isOwn(path)) {
+            return chain.filter(exchange);
+        }
+        if (path.equals(keycloakPath) || path.startsWith(keycloakPath + "/")) {
+            exchange.getAttributes().put(SERVICE_ATTR, RegistryRoutes.KEYCLOAK);
+            return chain.filter(exchange);
+        }
+        String name = PathRules.serviceOf(path);
+        ServiceInfo service = registry.find(name).filter(s -> !RegistryRoutes.NEXUS.equals(s.name())
+                && !RegistryRoutes.KEYCLOAK.equals(s.name())).orElse(null);
+        if (service == null) {
+            return Responses.error(exchange, HttpStatus.NOT_FOUND, "Service '" + name + "' not found.");
+        }
+        if (rules.isBlocked(path)) {
+            return Responses.error(exchange, HttpStatus.NOT_FOUND, "The requested resource was not found");
+        }
+        exchange.getAttributes().put(SERVICE_ATTR, name);
+        if (rules.isPublic(path)) {
+            exchange.getAttributes().put(PUBLIC_ATTR, Boolean.TRUE);
+            exchange.getAttributes().put(USER_ATTR, Map.of("sub", "public-display", "permission_level", "public"));
+            return chain.filter(exchange);
+        }
+        return exchange.getSession().flatMap(session -> authorize(exchange, chain, session, service));
+    }
+
+    private Mono<Void> authorize(ServerWebExchange exchange, WebFilterChain chain, WebSession session, ServiceInfo service) {
+        String token = NexusSession.token(session);
+        if (token == null) {
+            return Responses.loginRequired(exchange);
+        }
+        Instant expiry = NexusSession.expiry(token);
+        if (expiry == null || !expiry.isAfter(clock.instant())) {
+            return session.invalidate().then(Responses.loginRequired(exchange));
+        }
+        if (!sameOrigin(exchange.getRequest())) {
+            return Responses.error(exchange, HttpStatus.FORBIDDEN, "Cross-site request refused");
+        }
+        return validator.check(token).flatMap(result -> switch (result.verdict()) {
+            case INVALID -> session.invalidate().then(Responses.loginRequired(exchange));
+            case UNAVAILABLE -> Responses.error(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                    "The identity service is unavailable; please try again shortly", Map.of("retry_after", 5));
+            case VALID -> {
+                Map<String, Object> user = result.user().isEmpty() ? NexusSession.user(session) : result.user();
+                PermissionLevel level = PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
+                if (!allowed(service, level)) {
+                    yield Responses.error(exchange, HttpStatus.FORBIDDEN, "You don't have permission to access this resource");
+                }
+                exchange.getAttributes().put(TOKEN_ATTR, token);
+                exchange.getAttributes().put(USER_ATTR, user);
+                yield rateLimiter.check(String.valueOf(user.getOrDefault("sub", token)))
+                        .flatMap(retryAfter -> retryAfter > 0
+                                ? tooMany(exchange, retryAfter)
+                                : chain.filter(exchange));
+            }
+        });
+    }
+
+    public static boolean allowed(ServiceInfo service, PermissionLevel level) {
+        if (service.adminOnly()) {
+            return level == PermissionLevel.ADMIN;
+        }
+        if (service.billingOrAdminOnly()) {
+            return level == PermissionLevel.ADMIN || level == PermissionLevel.BILLING;
+        }
+        return true;
+    }
+
+    private static Mono<Void> tooMany(ServerWebExchange exchange, long retryAfter) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        return Responses.error(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                "Rate limit exceeded. Try again in " + retryAfter + " seconds.", Map.of("retry_after", retryAfter));
+    }
+
+    /**
+     * CSRF defence for cookie-authenticated state changes: the browser's Origin (or, lacking it, the
+     * Referer) must be this gateway's own origin. Browsers always send Origin on cross-site POSTs.
+     */
+    boolean sameOrigin(ServerHttpRequest request) {
+        if (SAFE.contains(request.getMethod()) || request.getCookies().getFirst(sessionCookie) == null) {
+            return true;
+        }
+        String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+        if (host == null) {
+            return false;
+        }
+        String origin = request.getHeaders().getOrigin();
+        if (origin == null || origin.equals("null")) {
+            String referer = request.getHeaders().getFirst(HttpHeaders.REFERER);
+            if (referer == null) {
+                return false;
+            }
+            try {
+                URI uri = URI.create(referer);
+                origin = uri.getScheme() + "://" + uri.getRawAuthority();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        String scheme = request.getURI().getScheme();
+        return origin.equalsIgnoreCase(scheme + "://" + host);
+    }
+
+    /** Encoded slashes or backslashes and dot segments could make Nexus and a backend disagree on the path. */
+    static boolean suspicious(String rawPath) {
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\") || lower.contains("%2e") || lower.contains("//")) {
+            return true;
+        }
+        for (String segment : rawPath.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,80 @@
+package com.hivematrix.nexus.web;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Every failure becomes a problem (API clients) or a styled page (browsers), never a bare 500: a
+ * backend that refuses or drops the connection is 502, one that does not answer in time is 504.
+ */
+@Component
+@Order(-2)
+public class GatewayErrorHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+    public static final String UNAVAILABLE = "Service temporarily unavailable";
+    public static final String TIMEOUT = "The service did not answer in time";
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        HttpStatusCode status;
+        String detail;
+        if (ex instanceof ErrorResponse error) {
+            status = error.getStatusCode();
+            detail = status.value() == 504 ? TIMEOUT
+                    : status.value() == 404 ? "The requested resource was not found"
+                    : error.getBody().getDetail();
+            if (status.value() == 413) {
+                detail = "The request is too large";
+            }
+        } else if (isTimeout(ex)) {
+            status = HttpStatus.GATEWAY_TIMEOUT;
+            detail = TIMEOUT;
+        } else if (isConnectionFailure(ex)) {
+            status = HttpStatus.BAD_GATEWAY;
+            detail = UNAVAILABLE;
+        } else {
+            log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+            detail = "An unexpected error occurred";
+        }
+        if (status.is5xxServerError() && status.value() != 500) {
+            log.warn("{} {} → {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), status.value(), ex.toString());
+        }
+        return Responses.error(exchange, status, detail);
+    }
+
+    private static boolean isTimeout(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.ReadTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
