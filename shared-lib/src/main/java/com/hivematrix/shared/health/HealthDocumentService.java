@@ -111,7 +111,7 @@ public class HealthDocumentService {
         }
         long start = System.nanoTime();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + service.healthPath()))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service.healthUrl()))
                     .timeout(props.getHealth().getDependencyTimeout()).GET().build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             long ms = (System.nanoTime() - start) / 1_000_000;

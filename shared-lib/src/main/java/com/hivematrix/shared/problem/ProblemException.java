@@ -21,6 +21,12 @@ public class ProblemException extends ErrorResponseException {
         super(status, Problems.of(status, detail), cause);
     }
 
+    /** Adds a field to the problem body, e.g. the {@code error} text that clients of the original read. */
+    public ProblemException with(String property, Object value) {
+        getBody().setProperty(property, value);
+        return this;
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(HttpStatus.BAD_REQUEST, detail);
     }

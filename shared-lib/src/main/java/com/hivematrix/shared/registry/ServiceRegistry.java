@@ -50,7 +50,9 @@ public final class ServiceRegistry {
                     n.path("type").asString(""),
                     n.path("module").asString(entry.getKey()),
                     n.path("health").asString("/health"),
-                    n.path("start_order").asInt(100)));
+                    n.path("start_order").asInt(100),
+                    n.path("health_port").asInt(0),
+                    n.path("relative_path").asString("")));
         }
         return new ServiceRegistry(services);
     }
