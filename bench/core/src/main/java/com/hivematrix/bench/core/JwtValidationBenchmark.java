@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestClient;
 
 import com.hivematrix.shared.security.HivematrixJwtDecoders;
@@ -59,6 +60,8 @@ public class JwtValidationBenchmark {
 
     private HttpServer core;
     private JwtDecoder decoder;
+    /** The RSA check alone, as for a token the cache has not seen (its first request). */
+    private NimbusJwtDecoder signatureOnly;
     private String userToken;
     private String serviceToken;
 
@@ -90,6 +93,7 @@ public class JwtValidationBenchmark {
         String base = "http://127.0.0.1:" + core.getAddress().getPort();
 
         RemoteSessionStatus sessions = new RemoteSessionStatus(RestClient.create(base), Duration.ofSeconds(1), Duration.ofSeconds(60));
+        signatureOnly = NimbusJwtDecoder.withJwkSetUri(base + "/.well-known/jwks.json").build();
         decoder = HivematrixJwtDecoders.forService(base + "/.well-known/jwks.json", "hivematrix-core", "codex", sessions);
 
         long now = System.currentTimeMillis() / 1000;
@@ -129,5 +133,12 @@ public class JwtValidationBenchmark {
     public Collection<GrantedAuthority> validateServiceToken() {
         Jwt jwt = decoder.decode(serviceToken);
         return TokenClaims.authorities(jwt);
+    }
+
+    /** First sight of a token: parse and RSA-2048 signature check, before the cache holds it. */
+    @Benchmark
+    @Threads(1)
+    public Jwt firstSightSignatureCheck() {
+        return signatureOnly.decode(userToken);
     }
 }
