@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.hivematrix.backendsample.BackendApp;
 import com.hivematrix.core.support.DefaultCoreTest;
 import com.hivematrix.core.support.Http;
-import com.hivematrix.core.support.KeycloakTestServer;
+import com.hivematrix.shared.testsupport.KeycloakTestServer;
 
 /**
  * The whole token path with real parts: a Keycloak login exchanged at Core, the HiveMatrix JWT

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.hivematrix.core.support.CoreIntegrationTest;
 import com.hivematrix.core.support.Http;
-import com.hivematrix.core.support.KeycloakTestServer;
+import com.hivematrix.shared.testsupport.KeycloakTestServer;
 import com.hivematrix.core.support.RedisChild;
 
 /**

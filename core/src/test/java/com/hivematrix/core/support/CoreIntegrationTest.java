@@ -16,6 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import com.hivematrix.shared.testsupport.KeycloakTestServer;
+import com.hivematrix.shared.testsupport.RepoRoot;
+
 /**
  * Core on a random port against the machine's Redis (db 5, keys cleaned) and the test Keycloak.
  * Each request gets its own X-Forwarded-For, so the per-client rate limits never couple tests.

@@ -16,7 +16,7 @@ import com.hivematrix.core.session.SessionStore;
 import com.hivematrix.core.session.UserData;
 import com.hivematrix.core.support.CoreIntegrationTest;
 import com.hivematrix.core.support.Http;
-import com.hivematrix.core.support.KeycloakTestServer;
+import com.hivematrix.shared.testsupport.KeycloakTestServer;
 
 /** Keycloak unreachable: exchange answers a clear 503 problem, validate and revoke keep working. */
 class KeycloakDownTest extends CoreIntegrationTest {

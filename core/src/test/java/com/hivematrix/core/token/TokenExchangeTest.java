@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.hivematrix.core.support.DefaultCoreTest;
 import com.hivematrix.core.support.Http;
-import com.hivematrix.core.support.KeycloakTestServer;
+import com.hivematrix.shared.testsupport.KeycloakTestServer;
 
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package com.hivematrix.core.support;
+package com.hivematrix.shared.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.hivematrix.core.support;
+package com.hivematrix.shared.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -61,10 +61,11 @@ public final class KeycloakTestServer {
                     + launcher + " does not exist");
         }
         try {
+            Files.createDirectories(RepoRoot.get().resolve("var/test"));
             Process p = new ProcessBuilder(launcher.toString(), "keycloak-test", "up")
                     .directory(RepoRoot.get().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(RepoRoot.get().resolve("core/target/keycloak-test-up.log").toFile())
+                    .redirectOutput(RepoRoot.get().resolve("var/test/keycloak-test-up.log").toFile())
                     .start();
             if (!p.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -72,7 +73,7 @@ public final class KeycloakTestServer {
             }
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("deploy/hivematrix keycloak-test up failed (exit " + p.exitValue()
-                        + "), see core/target/keycloak-test-up.log");
+                        + "), see var/test/keycloak-test-up.log");
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + launcher, e);
