@@ -5,9 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,13 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import com.hivematrix.beacon.board.BoardPageController;
-import com.hivematrix.shared.registry.ServiceRegistry;
+import com.hivematrix.shared.client.ServiceClient;
+import com.hivematrix.shared.problem.ProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,10 +38,10 @@ public class SyncController {
     static final String FAILED = "Failed to start ticket sync";
     private static final Logger log = LoggerFactory.getLogger(SyncController.class);
 
-    private final RestClient codex;
+    private final ServiceClient codex;
 
-    public SyncController(@Qualifier("hivematrix") RestClient.Builder builder, ServiceRegistry registry) {
-        this.codex = builder.clone().baseUrl(registry.require("codex").url()).build();
+    public SyncController(ServiceClient services) {
+        this.codex = services;
     }
 
     @PostMapping("/api/sync/tickets")
@@ -53,24 +49,15 @@ public class SyncController {
     @Operation(summary = "Start Codex's ticket sync with the caller's permissions")
     public ResponseEntity<?> sync(@AuthenticationPrincipal Jwt user) {
         try {
-            JsonNode body = codex.post().uri("/sync/tickets")
-                    .headers(h -> h.setBearerAuth(user.getTokenValue()))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of())
-                    .retrieve().body(JsonNode.class);
+            JsonNode body = codex.asUser(user.getTokenValue()).post("codex", "/sync/tickets", Map.of(), JsonNode.class);
             return ResponseEntity.ok(body == null ? Map.of("success", true) : body);
-        } catch (HttpClientErrorException e) {
-            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+        } catch (ProblemException e) {
+            int status = e.getStatusCode().value();
+            if (status == 401 || status == 403) {
                 return failure(HttpStatus.FORBIDDEN, DENIED);
             }
-            log.warn("Codex refused the ticket sync: {}", e.getStatusCode());
-            return failure(HttpStatus.INTERNAL_SERVER_ERROR, FAILED);
-        } catch (ResourceAccessException e) {
-            log.warn("Codex unreachable for the ticket sync: {}", e.getMessage());
-            return failure(HttpStatus.SERVICE_UNAVAILABLE, FAILED);
-        } catch (RestClientException e) {
-            log.warn("Codex ticket sync failed: {}", e.getMessage());
-            return failure(HttpStatus.INTERNAL_SERVER_ERROR, FAILED);
+            log.warn("Codex ticket sync failed: {}", e.getBody().getDetail());
+            return failure(status == 503 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR, FAILED);
         }
     }
 
@@ -79,19 +66,18 @@ public class SyncController {
     @Operation(summary = "Progress of a sync job, read with the caller's permissions")
     public ResponseEntity<?> status(@PathVariable String jobId, @AuthenticationPrincipal Jwt user) {
         try {
-            JsonNode body = codex.get().uri("/sync/status/{id}", jobId)
-                    .headers(h -> h.setBearerAuth(user.getTokenValue()))
-                    .retrieve().body(JsonNode.class);
-            return ResponseEntity.ok(body);
-        } catch (HttpClientErrorException.NotFound e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "Job not found"));
-        } catch (HttpClientErrorException e) {
-            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+            String path = UriComponentsBuilder.fromPath("/sync/status/{id}").buildAndExpand(jobId).encode().toUriString();
+            return ResponseEntity.ok(codex.asUser(user.getTokenValue()).get("codex", path, JsonNode.class));
+        } catch (ProblemException e) {
+            int status = e.getStatusCode().value();
+            if (status == 404) {
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "Job not found"));
+            }
+            if (status == 401 || status == 403) {
                 return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", DENIED));
             }
-            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", "Failed to get sync status"));
-        } catch (RestClientException e) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "Failed to get sync status"));
+            return ResponseEntity.status(status == 503 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR)
+                    .body(Map.of("error", "Failed to get sync status"));
         }
     }
 

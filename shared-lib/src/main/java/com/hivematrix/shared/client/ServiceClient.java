@@ -34,15 +34,32 @@ public class ServiceClient {
     private final ServiceTokenProvider tokens;
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
-    private final Map<String, RestClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, RestClient> clients;
+    /** The user whose token is sent instead of this service's own, or null. */
+    private final String userToken;
 
     public ServiceClient(ServiceRegistry registry, RestClient.Builder builder, ServiceTokenProvider tokens,
             CircuitBreakerRegistry breakers, RetryRegistry retries) {
+        this(registry, builder, tokens, breakers, retries, new ConcurrentHashMap<>(), null);
+    }
+
+    private ServiceClient(ServiceRegistry registry, RestClient.Builder builder, ServiceTokenProvider tokens,
+            CircuitBreakerRegistry breakers, RetryRegistry retries, Map<String, RestClient> clients, String userToken) {
         this.registry = registry;
         this.builder = builder;
         this.tokens = tokens;
         this.breakers = breakers;
         this.retries = retries;
+        this.clients = clients;
+        this.userToken = userToken;
+    }
+
+    /**
+     * The same client acting for a user: the target sees the user's own HiveMatrix JWT and applies
+     * the user's permissions, not this service's (e.g. a sync a client-level user must not start).
+     */
+    public ServiceClient asUser(String userJwt) {
+        return new ServiceClient(registry, builder, tokens, breakers, retries, clients, userJwt);
     }
 
     public <T> T get(String service, String path, Class<T> type) {
@@ -69,14 +86,16 @@ public class ServiceClient {
         RestClient client = clientFor(service);
         Supplier<T> call = () -> {
             RestClient.RequestBodySpec spec = client.method(method).uri(path)
-                    .headers(h -> h.setBearerAuth(tokens.tokenFor(service)));
+                    .headers(h -> h.setBearerAuth(userToken != null ? userToken : tokens.tokenFor(service)));
             if (body != null) {
                 spec.contentType(MediaType.APPLICATION_JSON).body(body);
             }
             try {
                 return spec.retrieve().body(type);
             } catch (HttpClientErrorException.Unauthorized e) {
-                tokens.evict(service);
+                if (userToken == null) {
+                    tokens.evict(service);
+                }
                 throw e;
             }
         };
@@ -96,9 +115,9 @@ public class ServiceClient {
         }
     }
 
-    private static ProblemException passThrough(String service, HttpClientErrorException e) {
+    private ProblemException passThrough(String service, HttpClientErrorException e) {
         int status = e.getStatusCode().value();
-        if (status == 401 || status == 403) {
+        if ((status == 401 || status == 403) && userToken == null) {
             return new ProblemException(HttpStatus.BAD_GATEWAY, "Service " + service + " refused this service's credentials", e);
         }
         return new ProblemException(e.getStatusCode(), "Service " + service + " answered: " + e.getStatusText(), e);

@@ -103,6 +103,18 @@ class ServiceClientTest {
     }
 
     @Test
+    void actingForAUserSendsTheUsersTokenAndKeepsTheirRefusal() {
+        client.asUser("user.jwt.value").get("codex", "/api/companies", Map.class);
+        assertThat(seenHeaders.get(seenHeaders.size() - 1)).startsWith("Bearer user.jwt.value|");
+        assertThat(mints.get()).as("no service token minted for a user call").isZero();
+
+        targetStatus = 403;
+        assertThatThrownBy(() -> client.asUser("user.jwt.value").get("codex", "/api/companies", Map.class))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
+    }
+
+    @Test
     void slowTargetBecomesA503WithinTheTimeoutNotAHang() {
         targetDelayMs = 2_000;
         long start = System.nanoTime();
