@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +42,7 @@ class ServiceClientTest {
     private final List<String> seenHeaders = new CopyOnWriteArrayList<>();
     private volatile int targetStatus = 200;
     private volatile long targetDelayMs;
+    private final CountDownLatch neverReleased = new CountDownLatch(1);
     private ServiceClient client;
 
     @BeforeEach
@@ -63,7 +66,8 @@ class ServiceClientTest {
             targetCalls.incrementAndGet();
             seenHeaders.add(exchange.getRequestHeaders().getFirst("Authorization") + "|" + exchange.getRequestHeaders().getFirst("X-Correlation-ID"));
             try {
-                Thread.sleep(targetDelayMs);
+                // a slow server: hold the answer back for targetDelayMs (nothing ever releases it sooner)
+                neverReleased.await(targetDelayMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
