@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=${HIVEMATRIX_PG_URL_CODEX_TEST:jdbc:postgresql://127.0.0.1:5432/codex_test}",
         "hivematrix.registry-file=src/test/resources/test-services.json",
-        "hivematrix.logs.ship-to-helm=false"})
+        "hivematrix.logs.ship-to-helm=false",
+        "codex.scheduler.enabled=false"})
 @Import(CodexTestBase.TestSecurity.class)
 public abstract class CodexTestBase {
 
@@ -127,6 +128,37 @@ public abstract class CodexTestBase {
             }
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page as Nexus fetches it: bearer token, Accept text/html, X-Forwarded-Prefix /codex. */
+    protected Response page(String path, String token) {
+        return html("GET", path, null, token);
+    }
+
+    /** A form post through the gateway (application/x-www-form-urlencoded). */
+    protected Response form(String path, Map<String, String> fields, String token) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return html("POST", path, body, token);
+    }
+
+    private Response html(String method, String path, String form, String token) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Accept", "text/html").header("X-Forwarded-Prefix", "/codex")
+                    .header("Authorization", "Bearer " + token);
+            if (form == null) {
+                b.GET();
+            } else {
+                b.POST(HttpRequest.BodyPublishers.ofString(form)).header("Content-Type", "application/x-www-form-urlencoded");
             }
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r);

@@ -1,5 +1,7 @@
 package com.hivematrix.codex.ticket;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -139,12 +140,20 @@ public final class ActiveTicketClassifier {
         }
     }
 
+    /**
+     * The original printed {@code f"{x:.1f}"}: the exact binary value rounded half-to-even, so 69 minutes
+     * is "1.1 hours" (1.15 is stored as 1.1499…), not the "1.2" of Java's decimal-text rounding.
+     */
+    static String oneDecimal(double value) {
+        return new BigDecimal(value).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     static String formatDelta(double seconds) {
         if (seconds >= 2 * 86400) {
-            return String.format(Locale.ROOT, "%.1f days", seconds / 86400);
+            return oneDecimal(seconds / 86400) + " days";
         }
         if (seconds >= 3600) {
-            return String.format(Locale.ROOT, "%.1f hours", seconds / 3600);
+            return oneDecimal(seconds / 3600) + " hours";
         }
         if (seconds >= 60) {
             return (long) (seconds / 60) + " min";

@@ -41,10 +41,15 @@ public class TicketApiController {
 
     private final JdbcClient jdbc;
     private final Bodies bodies;
+    private final com.hivematrix.codex.psa.PsaProviders providers;
+    private final com.hivematrix.codex.psa.PsaSyncService psaSync;
 
-    public TicketApiController(JdbcClient jdbc, Bodies bodies) {
+    public TicketApiController(JdbcClient jdbc, Bodies bodies, com.hivematrix.codex.psa.PsaProviders providers,
+            com.hivematrix.codex.psa.PsaSyncService psaSync) {
         this.jdbc = jdbc;
         this.bodies = bodies;
+        this.providers = providers;
+        this.psaSync = psaSync;
     }
 
     @GetMapping("/api/tickets")
@@ -135,9 +140,33 @@ public class TicketApiController {
         return ts == null ? null : ts.toInstant();
     }
 
-    /** By PSA external id. A miss is a 404 until a PSA provider is configured to fetch it live. */
+    /**
+     * By PSA external id. A miss is fetched live from the default PSA (with details), stored, and
+     * answered in the same shape as a hit (the original passed the provider's raw dict through).
+     */
     @GetMapping("/api/ticket/{externalId}")
     public ResponseEntity<?> ticket(@PathVariable long externalId) {
+        java.util.Optional<Map<String, Object>> local = localTicket(externalId);
+        if (local.isPresent()) {
+            return ResponseEntity.ok(local.get());
+        }
+        try {
+            com.hivematrix.codex.psa.PsaProvider provider = providers.byDefault();
+            java.util.Optional<com.hivematrix.codex.psa.PsaRecords.Ticket> live = provider.ticket(externalId, true);
+            if (live.isPresent()) {
+                psaSync.saveTicket(provider.name(), live.get());
+                local = localTicket(externalId);
+            }
+        } catch (com.hivematrix.codex.psa.PsaException.NotConfigured e) {
+            // no PSA to ask: a plain miss
+        } catch (com.hivematrix.codex.psa.PsaException e) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", "Failed to fetch ticket from PSA"));
+        }
+        return local.<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "Ticket not found")));
+    }
+
+    private java.util.Optional<Map<String, Object>> localTicket(long externalId) {
         return jdbc.sql("""
                 SELECT t.external_id AS id, t.ticket_number, t.subject, t.description, t.description_text, t.status,
                        t.status AS status_text, t.priority, t.priority AS priority_text, t.company_account_number AS company_id,
@@ -146,13 +175,13 @@ public class TicketApiController {
                        t.total_hours_spent::float8 AS total_hours_spent, t.conversations, t.notes, t.external_source AS source
                 FROM ticket_details t LEFT JOIN companies c ON c.account_number = t.company_account_number
                 WHERE t.external_id = ? ORDER BY t.id LIMIT 1""").param(externalId).query(Rows.MAP).optional()
-                .<ResponseEntity<?>>map(m -> {
+                .map(m -> {
                     m.put("status_text", TicketStatuses.display((String) m.get("status")));
                     m.put("priority_text", TicketStatuses.priorityText((String) m.get("priority")));
                     m.put("conversations", Rows.listOrEmpty(m.get("conversations")));
                     m.put("notes", Rows.listOrEmpty(m.get("notes")));
-                    return ResponseEntity.ok(m);
-                }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "Ticket not found")));
+                    return m;
+                });
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -61,4 +61,14 @@ class ActiveTicketClassifierTest {
         assertThat(ActiveTicketClassifier.createdDaysOld(NOW.plus(Duration.ofDays(2)), NOW)).isEqualTo("Future Date");
         assertThat(ActiveTicketClassifier.createdDaysOld(NOW.minusSeconds(60), NOW)).isEqualTo("Today");
     }
+
+    @Test
+    void decimalsRoundTheBinaryValueHalfToEvenAsTheOriginalDid() {
+        assertThat(ActiveTicketClassifier.formatDelta(69 * 60)).isEqualTo("1.1 hours");
+        assertThat(ActiveTicketClassifier.formatDelta(2.25 * 3600)).isEqualTo("2.2 hours");
+        assertThat(ActiveTicketClassifier.formatDelta(2.15 * 86400)).isEqualTo("2.1 days");
+        assertThat(ActiveTicketClassifier.formatDelta(90 * 60)).isEqualTo("1.5 hours");
+        assertThat(ActiveTicketClassifier.formatDelta(3 * 86400)).isEqualTo("3.0 days");
+        assertThat(ActiveTicketClassifier.formatDelta(59 * 60 + 59)).isEqualTo("59 min");
+    }
 }

@@ -14,6 +14,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
+import com.hivematrix.nexus.compose.CompositionFilter;
+import com.hivematrix.nexus.compose.UserPreferences;
 import com.hivematrix.nexus.login.CoreClient;
 import com.hivematrix.nexus.routing.ForwardedHeadersWriter;
 import com.hivematrix.nexus.routing.PathRules;
@@ -25,7 +27,9 @@ import com.hivematrix.nexus.security.RateLimiter;
 import com.hivematrix.nexus.security.RedisAvailability;
 import com.hivematrix.nexus.security.SessionValidator;
 import com.hivematrix.nexus.security.WindowRateLimiter;
+import com.hivematrix.shared.client.ServiceTokenProvider;
 import com.hivematrix.shared.registry.ServiceRegistry;
+import com.hivematrix.shared.version.VersionInfo;
 
 /** Wires the gateway: routes from the registry, the edge filter, the relay, Core. */
 @Configuration(proxyBeanMethods = false)
@@ -77,6 +81,18 @@ public class NexusConfiguration {
     @Bean
     RelayFilter relayFilter(NexusProperties props) {
         return new RelayFilter(props.getSession().getCookieName());
+    }
+
+    @Bean
+    UserPreferences userPreferences(ServiceRegistry registry, ServiceTokenProvider tokens, NexusProperties props, Clock clock) {
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000);
+        return new UserPreferences(registry, tokens, WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)),
+                props.getTheme().getCacheTtl(), clock);
+    }
+
+    @Bean
+    CompositionFilter compositionFilter(ServiceRegistry registry, UserPreferences preferences, VersionInfo version) {
+        return new CompositionFilter(registry, preferences, version.version());
     }
 
     @Bean

@@ -17,9 +17,9 @@ public class NexusProperties {
     private final RateLimit rateLimit = new RateLimit();
     private final Theme theme = new Theme();
 
-    /** Paths under services that are served without login and without a token (Beacon's TV display). */
+    /** Paths under services served without login and without a token: Beacon's TV display, and PSA webhooks (Codex checks their shared secret). */
     private List<String> publicPaths = new ArrayList<>(List.of(
-            "/beacon/display", "/beacon/display/**", "/beacon/api/tickets/**", "/beacon/static/**", "/beacon/health"));
+            "/beacon/display", "/beacon/display/**", "/beacon/static/**", "/beacon/health", "/codex/webhooks/**"));
 
     /** Paths under /core that are never proxied: tokens are minted and checked server to server only. */
     private List<String> blockedPaths = new ArrayList<>(List.of(

@@ -63,7 +63,8 @@ public class SecurityConfiguration {
                 .authorizationUri(kc.getPublicPath() + kc.realmPath() + "/auth")
                 .tokenUri(backend + "/token")
                 .jwkSetUri(backend + "/certs")
-                .userInfoUri(backend + "/userinfo")
+                // no userinfo call: Keycloak names the token's issuer after the browser's URL (through Nexus),
+                // so its userinfo on the backend address would refuse it; Core reads the groups from the token
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", kc.getPublicPath() + kc.realmPath() + "/logout"))
                 .clientName("Keycloak")

@@ -51,8 +51,12 @@ public final class KeycloakTestServer {
         Path envFile = envFile();
         if (Files.isRegularFile(envFile)) {
             KeycloakTestServer server = new KeycloakTestServer(read(envFile));
-            if (server.reachable()) {
+            if (server.reachable() && server.honoursForwardedHeaders()) {
                 return server;
+            }
+            if (server.reachable()) {
+                // started before the launcher passed --proxy-headers=xforwarded: restart it with the current flags
+                runLauncher("down");
             }
         }
         Path launcher = RepoRoot.get().resolve("deploy/hivematrix");
@@ -60,9 +64,19 @@ public final class KeycloakTestServer {
             throw new IllegalStateException("No Keycloak for the tests: " + envFile + " is missing or unreachable and "
                     + launcher + " does not exist");
         }
+        runLauncher("up");
+        KeycloakTestServer server = new KeycloakTestServer(read(envFile));
+        if (!server.reachable()) {
+            throw new IllegalStateException("Keycloak from " + envFile + " is not reachable at " + server.url());
+        }
+        return server;
+    }
+
+    private static void runLauncher(String action) {
+        Path launcher = RepoRoot.get().resolve("deploy/hivematrix");
         try {
             Files.createDirectories(RepoRoot.get().resolve("var/test"));
-            Process p = new ProcessBuilder(launcher.toString(), "keycloak-test", "up")
+            Process p = new ProcessBuilder(launcher.toString(), "keycloak-test", action)
                     .directory(RepoRoot.get().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(RepoRoot.get().resolve("var/test/keycloak-test-up.log").toFile())
@@ -72,7 +86,7 @@ public final class KeycloakTestServer {
                 throw new IllegalStateException("deploy/hivematrix keycloak-test up did not finish within " + START_TIMEOUT);
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("deploy/hivematrix keycloak-test up failed (exit " + p.exitValue()
+                throw new IllegalStateException("deploy/hivematrix keycloak-test " + action + " failed (exit " + p.exitValue()
                         + "), see var/test/keycloak-test-up.log");
             }
         } catch (IOException e) {
@@ -81,11 +95,6 @@ public final class KeycloakTestServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        KeycloakTestServer server = new KeycloakTestServer(read(envFile));
-        if (!server.reachable()) {
-            throw new IllegalStateException("Keycloak from " + envFile + " is not reachable at " + server.url());
-        }
-        return server;
     }
 
     private static Path envFile() {
@@ -124,6 +133,66 @@ public final class KeycloakTestServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Whether Keycloak names itself after X-Forwarded-* (it runs with --proxy-headers=xforwarded), as Nexus needs. */
+    boolean honoursForwardedHeaders() {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "nexus.invalid:7443")
+                    .header("X-Forwarded-Port", "7443").timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && JSON.readTree(r.body()).path("issuer").asString().startsWith("https://nexus.invalid:7443/");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String env(String key) {
+        return env.get(key);
+    }
+
+    public String nexusClientId() {
+        return env.getOrDefault("KC_NEXUS_CLIENT_ID", "core-client");
+    }
+
+    public String nexusClientSecret() {
+        return env.get("KC_NEXUS_CLIENT_SECRET");
+    }
+
+    /**
+     * Lets the gateway client redirect to (and end sessions back to) {@code origin}, e.g. a test
+     * gateway on a random port: adds {@code origin/*} to its redirect and post-logout URIs.
+     */
+    public synchronized void allowGatewayOrigin(String origin) {
+        String admin = masterAdminToken();
+        String base = url() + "/admin/realms/" + realm() + "/clients";
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(base + "?clientId="
+                + URLEncoder.encode(nexusClientId(), StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin).GET().build());
+        tools.jackson.databind.node.ObjectNode client = (tools.jackson.databind.node.ObjectNode) JSON.readTree(found.body()).get(0);
+        String pattern = origin + "/*";
+        tools.jackson.databind.node.ArrayNode redirects = (tools.jackson.databind.node.ArrayNode) client.get("redirectUris");
+        boolean present = false;
+        for (JsonNode r : redirects) {
+            present |= pattern.equals(r.asString());
+        }
+        if (!present) {
+            redirects.add(pattern);
+        }
+        tools.jackson.databind.node.ObjectNode attributes = (tools.jackson.databind.node.ObjectNode) client.get("attributes");
+        String postLogout = attributes.path("post.logout.redirect.uris").asString("");
+        if (!List.of(postLogout.split("##")).contains(pattern)) {
+            attributes.put("post.logout.redirect.uris", postLogout.isEmpty() ? pattern : postLogout + "##" + pattern);
+        }
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(URI.create(base + "/" + client.get("id").asString()))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build());
+        if (updated.statusCode() != 204) {
+            throw new IllegalStateException("Cannot update client " + nexusClientId() + ": " + updated.statusCode() + " " + updated.body());
         }
     }
 

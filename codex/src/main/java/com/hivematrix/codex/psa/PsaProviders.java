@@ -1,0 +1,37 @@
+package com.hivematrix.codex.psa;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.hivematrix.codex.psa.freshservice.FreshserviceProvider;
+import com.hivematrix.codex.settings.SettingsService;
+
+/** The PSA registry (spec §5.1): providers by name, the default from settings, built fresh for each use. */
+@Component
+public class PsaProviders {
+
+    public static final List<String> KNOWN = List.of("freshservice", "superops");
+
+    private final SettingsService settings;
+
+    public PsaProviders(SettingsService settings) {
+        this.settings = settings;
+    }
+
+    public String defaultName() {
+        return settings.get("psa.default_provider", FreshserviceProvider.NAME);
+    }
+
+    public PsaProvider byDefault() {
+        return byName(defaultName());
+    }
+
+    public PsaProvider byName(String name) {
+        return switch (name == null ? "" : name) {
+            case FreshserviceProvider.NAME -> FreshserviceProvider.fromSettings(settings);
+            case "superops" -> throw new PsaException.NotConfigured("The SuperOps PSA provider is not implemented yet");
+            default -> throw new PsaException.NotConfigured("Unknown PSA provider: " + name);
+        };
+    }
+}
