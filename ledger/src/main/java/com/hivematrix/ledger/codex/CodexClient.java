@@ -1,0 +1,116 @@
+package com.hivematrix.ledger.codex;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.hivematrix.ledger.engine.Inputs;
+import com.hivematrix.ledger.engine.Rate;
+import com.hivematrix.shared.client.ServiceClient;
+import com.hivematrix.shared.problem.ProblemException;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Ledger's reads from Codex (spec §A5), with Ledger's own service token. Nothing is cached:
+ * Codex is the source of truth. Codex unreachable → the shared client's 503 problem.
+ */
+@Component
+public class CodexClient {
+
+    static final String CODEX = "codex";
+
+    private final ServiceClient client;
+
+    public CodexClient(ServiceClient client) {
+        this.client = client;
+    }
+
+    public List<Inputs.Plan> plans() {
+        JsonNode body = client.get(CODEX, "/billing-plans/api/plans", JsonNode.class);
+        List<Inputs.Plan> plans = new ArrayList<>();
+        for (JsonNode p : body.path("plans")) {
+            plans.add(plan(p));
+        }
+        return plans;
+    }
+
+    /** The raw plan rows for {@code /api/plans}. */
+    public JsonNode rawPlans() {
+        return client.get(CODEX, "/billing-plans/api/plans", JsonNode.class).path("plans");
+    }
+
+    /** One company with its assets, contacts and tickets ({@code year} null = all tickets); 404 when Codex has no such company. */
+    public CompanyData company(String acct, Integer year) {
+        String enc = java.net.URLEncoder.encode(acct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        JsonNode company;
+        try {
+            company = client.get(CODEX, "/api/companies/" + enc, JsonNode.class);
+        } catch (ProblemException e) {
+            if (e.getStatusCode().value() == 404) {
+                throw ProblemException.notFound("Company " + acct + " not found").with("error", "Company not found");
+            }
+            throw e;
+        }
+        JsonNode assets = client.get(CODEX, "/api/companies/" + enc + "/assets", JsonNode.class);
+        JsonNode contacts = client.get(CODEX, "/api/companies/" + enc + "/contacts", JsonNode.class);
+        JsonNode tickets = client.get(CODEX, "/api/companies/" + enc + "/tickets" + (year == null ? "" : "?year=" + year), JsonNode.class);
+        return parse(company, assets, contacts, tickets);
+    }
+
+    /** Every company in one call: {@code /api/companies/bulk?include_tickets=true[&year=Y]}. */
+    public List<CompanyData> bulk(Integer year) {
+        JsonNode body = client.get(CODEX, "/api/companies/bulk?include_tickets=true" + (year == null ? "" : "&year=" + year), JsonNode.class);
+        if (body == null || !body.isArray()) {
+            throw new ProblemException(HttpStatus.BAD_GATEWAY, "Codex answered the bulk company call with something else than a list");
+        }
+        List<CompanyData> out = new ArrayList<>();
+        for (JsonNode e : body) {
+            out.add(parse(e.path("company"), e.path("assets"), e.path("contacts"), e.path("tickets")));
+        }
+        return out;
+    }
+
+    static CompanyData parse(JsonNode c, JsonNode assets, JsonNode contacts, JsonNode tickets) {
+        Inputs.Company company = new Inputs.Company(Json.text(c, "account_number"), Json.text(c, "name"), Json.text(c, "billing_plan"),
+                Json.text(c, "contract_term_length"), Json.date(c, "contract_start_date"), Json.date(c, "contract_end_date"),
+                Json.text(c, "support_level"));
+        List<Inputs.Asset> a = new ArrayList<>();
+        for (JsonNode n : assets) {
+            a.add(new Inputs.Asset(n.path("id").asLong(), Json.text(n, "hostname"), Json.text(n, "device_type"),
+                    n.path("backup_data_bytes").asLong(0)));
+        }
+        List<Inputs.Contact> p = new ArrayList<>();
+        for (JsonNode n : contacts) {
+            p.add(new Inputs.Contact(n.path("id").asLong(), Json.text(n, "name"), Json.text(n, "email"), Json.bool(n, "active")));
+        }
+        List<Inputs.Ticket> t = new ArrayList<>();
+        for (JsonNode n : tickets) {
+            BigDecimal hours = Json.decimal(n, "total_hours_spent");
+            t.add(new Inputs.Ticket(n.path("ticket_id").asLong(), Json.text(n, "ticket_number"), Json.text(n, "subject"),
+                    Json.text(n, "last_updated_at"), hours == null ? BigDecimal.ZERO : hours));
+        }
+        return new CompanyData(company, a, p, t);
+    }
+
+    static Inputs.Plan plan(JsonNode p) {
+        Map<Rate, BigDecimal> rates = new EnumMap<>(Rate.class);
+        for (Rate r : Rate.values()) {
+            BigDecimal v = Json.decimal(p, r.key());
+            if (v != null) {
+                rates.put(r, v);
+            }
+        }
+        Map<String, String> features = new LinkedHashMap<>();
+        p.path("features").properties().forEach(e -> features.put(e.getKey(), e.getValue().asString()));
+        Map<String, String> names = new LinkedHashMap<>();
+        p.path("feature_display_names").properties().forEach(e -> names.put(e.getKey(), e.getValue().asString()));
+        return new Inputs.Plan(Json.text(p, "plan_name"), Json.text(p, "term_length"), Json.text(p, "support_level"), rates, features, names);
+    }
+}
