@@ -19,6 +19,7 @@ work=$(mktemp -d)
 trap '[[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 
 mkdir -p "$work/www" "$work/logs"
+chmod 755 "$work"   # nginx workers run as www-data
 # about 1 KB of JSON
 { printf '{"items":['; for i in $(seq 1 40); do printf '{"id":%d,"n":"item-%03d"},' "$i" "$i"; done; printf '{"id":0}]}'; } >"$work/www/data.json"
 cat >"$work/nginx.conf" <<CONF
@@ -35,6 +36,7 @@ http {
            location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; } }
 }
 CONF
+chmod -R a+rX "$work/www"
 nginx -c "$work/nginx.conf" -p "$work"
 
 # A real session: the browser's login, done with curl through Nexus and Keycloak's form.
