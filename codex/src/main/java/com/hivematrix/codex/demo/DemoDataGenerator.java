@@ -109,7 +109,7 @@ public final class DemoDataGenerator {
         }
         StringBuilder tickets = new StringBuilder(Csv.line(List.of("external_id", "external_source", "company_account_number", "subject",
                 "description_text", "status", "priority", "ticket_type", "requester_email", "requester_name", "responder_id", "group_id",
-                "created_at", "last_updated_at", "closed_at", "total_hours_spent")));
+                "created_at", "last_updated_at", "closed_at", "total_hours_spent", "fr_due_by", "due_by", "first_responded_at")));
         int nTickets = 3000 * scale;
         String[] priorities = {"low", "medium", "medium", "high", "urgent"};
         for (int i = 0; i < nTickets; i++) {
@@ -120,10 +120,17 @@ public final class DemoDataGenerator {
             Instant updated = created.plus(Duration.ofMinutes(Math.min(ageMinutes, 30 + rnd.nextInt(4000))));
             String status = active ? ACTIVE[rnd.nextInt(ACTIVE.length)] : rnd.nextInt(5) == 0 ? "resolved" : "closed";
             String subject = SUBJECTS[rnd.nextInt(SUBJECTS.length)];
+            // SLA targets as a PSA sets them: first response within 1-8 h, resolution within 1-5 days; about
+            // half the active tickets have been answered, so the board shows every SLA state.
+            Instant frDue = created.plus(Duration.ofHours(1 + rnd.nextInt(8)));
+            Instant due = created.plus(Duration.ofDays(1 + rnd.nextInt(5)));
+            boolean responded = !active || rnd.nextBoolean();
+            Instant respondedAt = responded ? created.plus(Duration.ofMinutes(5 + rnd.nextInt(240))) : null;
             tickets.append(Csv.line(List.of(700000 + i, "freshservice", who[2], subject, subject + " reported by " + who[1] + ".",
                     status, priorities[rnd.nextInt(priorities.length)], rnd.nextInt(5) == 0 ? "Service Request" : "Incident", who[0], who[1],
                     1001 + rnd.nextInt(6), rnd.nextInt(4) == 0 ? 19000234009L : 19000234001L, Rows.iso(created), Rows.iso(updated),
-                    active ? "" : Rows.iso(updated), String.format(Locale.ROOT, "%.2f", rnd.nextInt(12) * 0.25))));
+                    active ? "" : Rows.iso(updated), String.format(Locale.ROOT, "%.2f", rnd.nextInt(12) * 0.25),
+                    Rows.iso(frDue), Rows.iso(due), respondedAt == null ? "" : Rows.iso(respondedAt))));
         }
         Files.writeString(out.resolve("companies.csv"), companies, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("contacts.csv"), contacts, StandardCharsets.UTF_8);

@@ -208,7 +208,9 @@ public class CsvImportService {
                     company(line, r, "company_account_number", false);
                     integer(line, r, "responder_id");
                     integer(line, r, "group_id");
-                    for (String f : List.of("created_at", "last_updated_at", "closed_at")) time(line, r, f);
+                    for (String f : List.of("created_at", "last_updated_at", "closed_at", "fr_due_by", "due_by", "first_responded_at")) {
+                        time(line, r, f);
+                    }
                     decimal(line, r, "total_hours_spent");
                     if (r.get("priority") != null && !Set.of("low", "medium", "high", "urgent").contains(r.get("priority"))) {
                         errors.add(new RowError(line, "priority", "must be one of low, medium, high, urgent"));
@@ -491,18 +493,22 @@ public class CsvImportService {
         p.put("updated", parseTime(r.get("last_updated_at")));
         p.put("closed", parseTime(r.get("closed_at")));
         p.put("hours", r.get("total_hours_spent") == null ? BigDecimal.ZERO : new BigDecimal(r.get("total_hours_spent")));
+        p.put("fr_due", parseTime(r.get("fr_due_by")));
+        p.put("due", parseTime(r.get("due_by")));
+        p.put("responded", parseTime(r.get("first_responded_at")));
         jdbc.sql("""
                 INSERT INTO ticket_details (external_id, external_source, company_account_number, ticket_number, subject, description_text,
                     status, status_id, priority, priority_id, ticket_type, requester_email, requester_name, responder_id, group_id,
-                    created_at, last_updated_at, closed_at, total_hours_spent)
+                    created_at, last_updated_at, closed_at, total_hours_spent, fr_due_by, due_by, first_responded_at)
                 VALUES (:ext, :src, :acct, :ext::text, :subject, :dtext, :status, :status_id, :priority, :priority_id, :type, :remail, :rname,
-                    :responder, :group, :created, :updated, :closed, :hours)
+                    :responder, :group, :created, :updated, :closed, :hours, :fr_due, :due, :responded)
                 ON CONFLICT (external_id, external_source) DO UPDATE SET company_account_number = EXCLUDED.company_account_number,
                     subject = EXCLUDED.subject, description_text = EXCLUDED.description_text, status = EXCLUDED.status,
                     status_id = EXCLUDED.status_id, priority = EXCLUDED.priority, priority_id = EXCLUDED.priority_id,
                     ticket_type = EXCLUDED.ticket_type, requester_email = EXCLUDED.requester_email, requester_name = EXCLUDED.requester_name,
                     responder_id = EXCLUDED.responder_id, group_id = EXCLUDED.group_id, created_at = EXCLUDED.created_at,
                     last_updated_at = EXCLUDED.last_updated_at, closed_at = EXCLUDED.closed_at,
-                    total_hours_spent = EXCLUDED.total_hours_spent""").params(p).update();
+                    total_hours_spent = EXCLUDED.total_hours_spent, fr_due_by = EXCLUDED.fr_due_by, due_by = EXCLUDED.due_by,
+                    first_responded_at = EXCLUDED.first_responded_at""").params(p).update();
     }
 }

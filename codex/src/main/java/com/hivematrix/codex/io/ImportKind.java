@@ -18,7 +18,7 @@ public enum ImportKind {
             Set.of("hostname", "company_account_number")),
     TICKETS(List.of("external_id", "external_source", "company_account_number", "subject", "description_text", "status", "priority",
             "ticket_type", "requester_email", "requester_name", "responder_id", "group_id", "created_at", "last_updated_at",
-            "closed_at", "total_hours_spent"),
+            "closed_at", "total_hours_spent", "fr_due_by", "due_by", "first_responded_at"),
             Set.of("external_id", "subject", "status"));
 
     public final List<String> columns;

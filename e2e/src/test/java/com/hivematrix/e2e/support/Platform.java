@@ -64,6 +64,7 @@ public final class Platform implements AutoCloseable {
 
         Map<String, String> core = new HashMap<>(common);
         core.put("HIVEMATRIX_SERVICE_NAME", "core");
+        core.put("HIVEMATRIX_CORE_RATELIMITS_EXCHANGE", "100000");
         core.put("SERVER_PORT", Integer.toString(corePort));
         core.put("REDIS_DB", "8");
         started.add(ServiceProcess.start("core", "core", core, List.of(),

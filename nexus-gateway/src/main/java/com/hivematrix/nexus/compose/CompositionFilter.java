@@ -106,8 +106,8 @@ public class CompositionFilter implements GlobalFilter, Ordered {
             Map<String, Object> user = exchange.getAttribute(EdgeFilter.USER_ATTR);
             boolean isPublic = Boolean.TRUE.equals(exchange.getAttribute(EdgeFilter.PUBLIC_ATTR));
             if (isPublic || user == null) {
-                return Mono.just(PageComposer.compose(html, Theme.DEFAULT,
-                        SidePanel.html(registry, null, service, Theme.DEFAULT), version));
+                // a wall display or anyone not logged in: the platform's look, but no navigation
+                return Mono.just(PageComposer.compose(html, Theme.DEFAULT, "", version));
             }
             PermissionLevel level = PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
             return exchange.getSession().flatMap(session -> preferences.theme(session, user))

@@ -110,11 +110,11 @@ class PageCompositionTest extends PlatformTestBase {
     }
 
     @Test
-    void publicDisplayPagesAreComposedWithDefaultsAndNoAccountLinks() {
+    void publicDisplayPagesGetThePlatformLookButNoNavigation() {
         HttpResponse<String> page = new Browser(ORIGIN).get("/beacon/display/page");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("data-theme=\"light\" data-color-theme=\"purple\"", "id=\"side-panel\"", "href=\"/beacon/\"");
-        assertThat(page.body()).doesNotContain("href=\"/logout\"").doesNotContain("href=\"/helm/\"");
+        assertThat(page.body()).contains("data-theme=\"light\" data-color-theme=\"purple\"", "/static/css/global.css?v=");
+        assertThat(page.body()).doesNotContain("id=\"side-panel\"").doesNotContain("href=\"/logout\"").doesNotContain("href=\"/helm/\"");
     }
 
     @Test

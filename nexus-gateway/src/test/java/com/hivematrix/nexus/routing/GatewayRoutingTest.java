@@ -66,6 +66,7 @@ class GatewayRoutingTest {
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("spring.data.redis.database", () -> "11");
         registry.add("nexus.keycloak.backend-url", () -> "http://127.0.0.1:" + DEAD_PORT + "/keycloak");
+        registry.add("nexus.keycloak.health-url", () -> "http://127.0.0.1:" + DEAD_PORT + "/keycloak/health/ready");
         registry.add("nexus.keycloak.client-secret", () -> "test-secret");
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
         registry.add("nexus.public-paths", () -> "/beacon/display,/beacon/display/**,/brainhair/public/**");

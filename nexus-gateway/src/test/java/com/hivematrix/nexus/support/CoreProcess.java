@@ -55,6 +55,8 @@ public final class CoreProcess implements AutoCloseable {
         env.put("HIVEMATRIX_KEYCLOAK_REALM", keycloak.realm());
         env.put("HIVEMATRIX_KEYCLOAK_ISSUERS", String.join(",", issuers));
         env.put("REDIS_DB", Integer.toString(redisDb));
+        // every test user logs in from 127.0.0.1: the per-client login limit (20/min) would throttle the suite
+        env.put("HIVEMATRIX_CORE_RATELIMITS_EXCHANGE", "100000");
         try {
             CoreProcess core = new CoreProcess(builder.start(), port, log);
             Runtime.getRuntime().addShutdownHook(new Thread(core::close));
