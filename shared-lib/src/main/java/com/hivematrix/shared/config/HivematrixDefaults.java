@@ -15,7 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 public class HivematrixDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
-            Map.entry("hivematrix.home", "${HIVEMATRIX_HOME:.}"),
+            // absolute: a relative Path would be resolved against the servlet context, not the working directory
+            Map.entry("hivematrix.home", "${HIVEMATRIX_HOME:${user.dir}}"),
             Map.entry("springdoc.swagger-ui.path", "/docs"),
             Map.entry("springdoc.api-docs.path", "/v3/api-docs"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -50,6 +51,13 @@ public class HelmLogShipper extends AppenderBase<ILoggingEvent> {
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong shipped = new AtomicLong();
     private final AtomicLong droppedEvents = new AtomicLong();
+    private final AtomicLong rejectedBatches = new AtomicLong();
+
+    /** Helm's answer to one batch. */
+    enum Delivery { DELIVERED, RETRY_LATER, REJECTED }
+
+    /** Helm's own limit; longer messages are cut rather than having the whole batch refused. */
+    static final int MAX_MESSAGE_CHARS = 10_000;
     private volatile Thread worker;
 
     public HelmLogShipper(String serviceName, RestClient helm, Supplier<String> token, LogBatchSpool spool,
@@ -104,6 +112,11 @@ public class HelmLogShipper extends AppenderBase<ILoggingEvent> {
         return shipped.get();
     }
 
+    /** Batches Helm refused as invalid (4xx other than 401/429): dropped, or they would block the spool forever. */
+    public long rejectedBatches() {
+        return rejectedBatches.get();
+    }
+
     /** Events lost because the in-memory queue was full (the spool bounds disk use separately). */
     public long droppedEvents() {
         return droppedEvents.get();
@@ -134,10 +147,11 @@ public class HelmLogShipper extends AppenderBase<ILoggingEvent> {
             return;
         }
         String body = json.writeValueAsString(Map.of("service_name", serviceName, "logs", batch));
-        if (helmReachable && post(body)) {
-            shipped.addAndGet(batch.size());
-        } else {
-            spool.add(body);
+        Delivery delivery = helmReachable ? post(body) : Delivery.RETRY_LATER;
+        switch (delivery) {
+            case DELIVERED -> shipped.addAndGet(batch.size());
+            case REJECTED -> rejectedBatches.incrementAndGet();
+            case RETRY_LATER -> spool.add(body);
         }
     }
 
@@ -146,10 +160,15 @@ public class HelmLogShipper extends AppenderBase<ILoggingEvent> {
         for (Path file : spool.pending()) {
             try {
                 String body = spool.read(file);
-                if (!post(body)) {
+                Delivery delivery = post(body);
+                if (delivery == Delivery.RETRY_LATER) {
                     return false;
                 }
-                shipped.addAndGet(json.readTree(body).path("logs").size());
+                if (delivery == Delivery.DELIVERED) {
+                    shipped.addAndGet(json.readTree(body).path("logs").size());
+                } else {
+                    rejectedBatches.incrementAndGet();
+                }
                 spool.remove(file);
             } catch (IOException e) {
                 return false;
@@ -158,7 +177,11 @@ public class HelmLogShipper extends AppenderBase<ILoggingEvent> {
         return true;
     }
 
-    private boolean post(String body) {
+    /**
+     * Unreachable, 5xx, 401 (token) and 429 are Helm's problems of the moment: try again later. Any
+     * other 4xx says the batch itself is unacceptable, and resending it would never succeed.
+     */
+    private Delivery post(String body) {
         try {
             helm.post().uri("/api/logs/ingest")
                     .headers(h -> h.setBearerAuth(token.get()))
@@ -166,9 +189,12 @@ public class HelmLogShipper extends AppenderBase<ILoggingEvent> {
                     .body(body)
                     .retrieve()
                     .toBodilessEntity();
-            return true;
+            return Delivery.DELIVERED;
+        } catch (HttpClientErrorException e) {
+            int status = e.getStatusCode().value();
+            return status == 401 || status == 408 || status == 429 ? Delivery.RETRY_LATER : Delivery.REJECTED;
         } catch (RuntimeException e) {
-            return false;
+            return Delivery.RETRY_LATER;
         }
     }
 
@@ -188,7 +214,8 @@ public class HelmLogShipper extends AppenderBase<ILoggingEvent> {
         }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("level", event.getLevel().toString());
-        entry.put("message", event.getFormattedMessage());
+        String message = event.getFormattedMessage();
+        entry.put("message", message != null && message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message);
         entry.put("timestamp", LocalDateTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), ZoneOffset.UTC).toString());
         entry.put("context", context);
         entry.put("trace_id", mdc.get(CorrelationIdFilter.MDC_KEY));

@@ -39,6 +39,8 @@ class HelmLogShipperTest {
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<String> authHeaders = new CopyOnWriteArrayList<>();
     private final AtomicBoolean helmUp = new AtomicBoolean(true);
+    /** Helm refuses batches holding this text with a 422, as it does an invalid entry. */
+    private static final String POISON = "poison-entry";
     private HttpServer helm;
     private HelmLogShipper shipper;
     private Logger logger;
@@ -51,8 +53,9 @@ class HelmLogShipperTest {
         helm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         helm.createContext("/api/logs/ingest", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = helmUp.get() ? 200 : 503;
-            if (helmUp.get()) {
+            boolean poisoned = new String(body, StandardCharsets.UTF_8).contains(POISON);
+            int status = !helmUp.get() ? 503 : poisoned ? 422 : 200;
+            if (status == 200) {
                 received.add(json.readTree(body));
                 authHeaders.add(exchange.getRequestHeaders().getFirst("Authorization"));
             }
@@ -117,6 +120,24 @@ class HelmLogShipperTest {
         try (var files = Files.list(spoolDir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void aBatchHelmRefusesIsDroppedAndDoesNotBlockTheOnesAfterIt() throws IOException {
+        logger.info(POISON);
+        await().atMost(Duration.ofSeconds(10)).until(() -> shipper.rejectedBatches() == 1);
+        logger.info("after the poison");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receivedMessages().contains("after the poison"));
+        try (var files = Files.list(spoolDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void overlongMessagesAreCutToHelmsLimit() {
+        logger.info("x".repeat(HelmLogShipper.MAX_MESSAGE_CHARS + 500));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+        assertThat(receivedMessages().get(0)).hasSize(HelmLogShipper.MAX_MESSAGE_CHARS);
     }
 
     @Test
