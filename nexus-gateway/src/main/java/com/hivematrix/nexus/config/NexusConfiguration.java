@@ -22,6 +22,7 @@ import com.hivematrix.nexus.routing.PathRules;
 import com.hivematrix.nexus.routing.RegistryRoutes;
 import com.hivematrix.nexus.routing.RelayFilter;
 import com.hivematrix.nexus.routing.UpstreamCookieFilter;
+import com.hivematrix.nexus.security.ApiTokenExchange;
 import com.hivematrix.nexus.security.EdgeFilter;
 import com.hivematrix.nexus.security.RateLimiter;
 import com.hivematrix.nexus.security.RedisAvailability;
@@ -73,8 +74,8 @@ public class NexusConfiguration {
 
     @Bean
     EdgeFilter edgeFilter(ServiceRegistry registry, PathRules rules, SessionValidator validator, RateLimiter limiter,
-            NexusProperties props, Clock clock) {
-        return new EdgeFilter(registry, rules, validator, limiter, props.getSession().getCookieName(),
+            CoreClient core, NexusProperties props, Clock clock) {
+        return new EdgeFilter(registry, rules, validator, limiter, new ApiTokenExchange(core, clock), props.getSession().getCookieName(),
                 props.getKeycloak().getPublicPath(), clock);
     }
 

@@ -48,16 +48,18 @@ public class EdgeFilter implements WebFilter, Ordered {
     private final PathRules rules;
     private final SessionValidator validator;
     private final RateLimiter rateLimiter;
+    private final ApiTokenExchange apiTokens;
     private final String sessionCookie;
     private final String keycloakPath;
     private final Clock clock;
 
     public EdgeFilter(ServiceRegistry registry, PathRules rules, SessionValidator validator, RateLimiter rateLimiter,
-            String sessionCookie, String keycloakPath, Clock clock) {
+            ApiTokenExchange apiTokens, String sessionCookie, String keycloakPath, Clock clock) {
         this.registry = registry;
         this.rules = rules;
         this.validator = validator;
         this.rateLimiter = rateLimiter;
+        this.apiTokens = apiTokens;
         this.sessionCookie = sessionCookie;
         this.keycloakPath = keycloakPath;
         this.clock = clock;
@@ -98,6 +100,10 @@ public class EdgeFilter implements WebFilter, Ordered {
             exchange.getAttributes().put(USER_ATTR, Map.of("sub", "public-display", "permission_level", "public"));
             return chain.filter(exchange);
         }
+        String bearer = bearerToken(exchange.getRequest());
+        if (bearer != null && exchange.getRequest().getCookies().getFirst(sessionCookie) == null) {
+            return authorizeApiClient(exchange, chain, bearer, service);
+        }
         return exchange.getSession().flatMap(session -> authorize(exchange, chain, session, service));
     }
 
@@ -113,12 +119,51 @@ public class EdgeFilter implements WebFilter, Ordered {
         if (!sameOrigin(exchange.getRequest())) {
             return Responses.error(exchange, HttpStatus.FORBIDDEN, "Cross-site request refused");
         }
+        return relayIfValid(exchange, chain, token, NexusSession.user(session), service,
+                Mono.defer(() -> session.invalidate().then(Responses.loginRequired(exchange))));
+    }
+
+    /**
+     * An API client with a Keycloak access token and no session: exchanged at Core (cached), then the
+     * same checks as a browser session. Bearer-authenticated calls carry no cookie, so no CSRF risk.
+     */
+    private Mono<Void> authorizeApiClient(ServerWebExchange exchange, WebFilterChain chain, String bearer, ServiceInfo service) {
+        return apiTokens.hivematrixToken(bearer)
+                .map(ApiExchange::exchanged)
+                .onErrorResume(e -> Mono.just(e instanceof CoreClient.ExchangeRejectedException
+                        ? ApiExchange.REFUSED : ApiExchange.UNAVAILABLE))
+                .flatMap(result -> switch (result.outcome()) {
+                    case REFUSED -> Responses.error(exchange, HttpStatus.UNAUTHORIZED, "Invalid access token");
+                    case UNAVAILABLE -> Responses.error(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                            "The identity service is unavailable; please try again shortly", Map.of("retry_after", 5));
+                    case EXCHANGED -> relayIfValid(exchange, chain, result.token(), Map.of(), service, Mono.defer(() -> {
+                        apiTokens.forget(bearer);
+                        return Responses.error(exchange, HttpStatus.UNAUTHORIZED, "Session expired or revoked");
+                    }));
+                });
+    }
+
+    /** What exchanging an API client's Keycloak token gave: a HiveMatrix JWT, a refusal, or no answer from Core. */
+    private record ApiExchange(Outcome outcome, String token) {
+        enum Outcome { EXCHANGED, REFUSED, UNAVAILABLE }
+
+        static final ApiExchange REFUSED = new ApiExchange(Outcome.REFUSED, null);
+        static final ApiExchange UNAVAILABLE = new ApiExchange(Outcome.UNAVAILABLE, null);
+
+        static ApiExchange exchanged(String token) {
+            return new ApiExchange(Outcome.EXCHANGED, token);
+        }
+    }
+
+    /** {@code onInvalid} must be lazy (it invalidates sessions and writes the response). */
+    private Mono<Void> relayIfValid(ServerWebExchange exchange, WebFilterChain chain, String token, Map<String, Object> knownUser,
+            ServiceInfo service, Mono<Void> onInvalid) {
         return validator.check(token).flatMap(result -> switch (result.verdict()) {
-            case INVALID -> session.invalidate().then(Responses.loginRequired(exchange));
+            case INVALID -> onInvalid;
             case UNAVAILABLE -> Responses.error(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                     "The identity service is unavailable; please try again shortly", Map.of("retry_after", 5));
             case VALID -> {
-                Map<String, Object> user = result.user().isEmpty() ? NexusSession.user(session) : result.user();
+                Map<String, Object> user = result.user().isEmpty() ? knownUser : result.user();
                 PermissionLevel level = PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
                 if (!allowed(service, level)) {
                     yield Responses.error(exchange, HttpStatus.FORBIDDEN, "You don't have permission to access this resource");
@@ -131,6 +176,15 @@ public class EdgeFilter implements WebFilter, Ordered {
                                 : chain.filter(exchange));
             }
         });
+    }
+
+    private static String bearerToken(ServerHttpRequest request) {
+        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
     }
 
     public static boolean allowed(ServiceInfo service, PermissionLevel level) {

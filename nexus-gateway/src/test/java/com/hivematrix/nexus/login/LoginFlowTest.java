@@ -3,6 +3,9 @@ package com.hivematrix.nexus.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -50,6 +53,51 @@ class LoginFlowTest extends PlatformTestBase {
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location")).hasValue("/codex/");
+    }
+
+    @Test
+    void apiClientsKeycloakTokenIsExchangedAndTheHiveMatrixJwtRelayed() throws Exception {
+        String[] user = user("technicians");
+        String keycloakToken = KEYCLOAK.passwordGrant(user[0], user[1]);
+        HttpClient http = HttpClient.newBuilder().sslContext(Browser.trustAllContext()).build();
+
+        HttpResponse<String> first = http.send(apiCall("/codex/echo?id=7", keycloakToken), HttpResponse.BodyHandlers.ofString());
+        JsonNode headers = json(first).get("headers");
+        String relayed = headers.get("authorization").asString();
+        assertThat(relayed).isNotEqualTo("Bearer " + keycloakToken);
+        JsonNode claims = claims(relayed);
+        assertThat(claims.get("iss").asString()).isEqualTo("hivematrix-core");
+        assertThat(claims.get("preferred_username").asString()).isEqualTo(user[0]);
+        assertThat(claims.get("permission_level").asString()).isEqualTo("technician");
+
+        // the exchange is kept for the token: the next call relays the same HiveMatrix session
+        HttpResponse<String> second = http.send(apiCall("/codex/echo", keycloakToken), HttpResponse.BodyHandlers.ofString());
+        assertThat(json(second).get("headers").get("authorization").asString()).isEqualTo(relayed);
+
+        // a technician's token does not open an admin-only service
+        HttpResponse<String> helm = http.send(apiCall("/helm/echo", keycloakToken), HttpResponse.BodyHandlers.ofString());
+        assertThat(helm.statusCode()).isEqualTo(403);
+
+        // once Core revokes that session, the cached exchange is dropped and the call refused
+        assertThat(CORE.revoke(relayed.substring(7))).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.send(apiCall("/codex/echo", keycloakToken), HttpResponse.BodyHandlers.ofString()).statusCode() == 401);
+    }
+
+    @Test
+    void forgedBearerTokenIsRefusedWithAProblem() throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(Browser.trustAllContext()).build();
+        HttpResponse<String> refused = http.send(apiCall("/codex/echo", "not.a.token"), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(refused.body()).get("detail").asString()).isEqualTo("Invalid access token");
+    }
+
+    private static HttpRequest apiCall(String path, String bearer) {
+        return HttpRequest.newBuilder(URI.create(ORIGIN + path))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json")
+                .GET().build();
     }
 
     @Test
