@@ -9,6 +9,7 @@
   var feedUrl = root.getAttribute('data-feed-url');
   var syncUrl = root.getAttribute('data-sync-url');
   var syncStatusUrl = root.getAttribute('data-sync-status-url');
+  var syncStreamUrl = root.getAttribute('data-sync-stream-url');
   var refreshMs = (parseInt(root.getAttribute('data-refresh-seconds'), 10) || 60) * 1000;
   var sortState = {}; // section number -> {key, dir}
   var lastData = null;
@@ -194,25 +195,51 @@
     if (s) { s.textContent = text; }
   }
 
+  function showJob(job) {
+    if (job.status === 'completed' || job.success === true) {
+      setSyncStatus('Sync complete!');
+      refresh();
+      setTimeout(function () { setSyncStatus(''); }, 3000);
+      return true;
+    }
+    if (job.status === 'failed' || job.success === false || job.error) {
+      setSyncStatus('Sync failed: ' + (job.error || 'unknown error'));
+      return true;
+    }
+    var progress = job.total ? ' (' + (job.processed || 0) + '/' + job.total + ')'
+      : (job.processed ? ' (' + job.processed + ')' : '');
+    setSyncStatus('Sync in progress…' + (job.phase ? ' ' + job.phase : '') + progress);
+    return false;
+  }
+
+  // Fallback when the browser cannot keep the event stream open: ask Beacon, backing off to 10 s.
   function pollSync(jobId, delay) {
     setTimeout(function () {
       fetch(syncStatusUrl + encodeURIComponent(jobId), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
         .then(function (r) { return r.json(); })
         .then(function (job) {
-          if (job.status === 'completed' || job.success === true) {
-            setSyncStatus('Sync complete!');
-            refresh();
-            setTimeout(function () { setSyncStatus(''); }, 3000);
-          } else if (job.status === 'failed' || job.error) {
-            setSyncStatus('Sync failed: ' + (job.error || 'unknown error'));
-          } else {
-            var progress = job.total ? ' (' + (job.processed || 0) + '/' + job.total + ')' : '';
-            setSyncStatus('Sync in progress…' + (job.phase ? ' ' + job.phase : '') + progress);
-            pollSync(jobId, Math.min(delay * 2, 10000));
-          }
+          if (!showJob(job)) { pollSync(jobId, Math.min(delay * 2, 10000)); }
         })
         .catch(function () { setSyncStatus('Sync failed: Network error'); });
     }, delay);
+  }
+
+  // Codex pushes the job's progress (SSE through Nexus, as this user); no polling while it flows.
+  function followSync(jobId) {
+    if (!window.EventSource || !syncStreamUrl) { pollSync(jobId, 1000); return; }
+    var finished = false;
+    var source = new EventSource(syncStreamUrl + encodeURIComponent(jobId) + '/stream');
+    function onEvent(e) {
+      var job;
+      try { job = JSON.parse(e.data); } catch (err) { return; }
+      if (showJob(job) || job.done) { finished = true; source.close(); }
+    }
+    source.addEventListener('progress', onEvent);
+    source.addEventListener('done', onEvent);
+    source.onerror = function () {
+      source.close();
+      if (!finished) { pollSync(jobId, 1000); }
+    };
   }
 
   function startSync(button) {
@@ -225,7 +252,7 @@
           setSyncStatus('Sync failed: ' + (res.body.error || 'unknown error'));
         } else if (res.body.job_id) {
           setSyncStatus('Sync in progress…');
-          pollSync(res.body.job_id, 1000);
+          followSync(res.body.job_id);
         } else {
           setSyncStatus('Sync started');
         }

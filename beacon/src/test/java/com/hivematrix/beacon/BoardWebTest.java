@@ -184,9 +184,12 @@ class BoardWebTest {
         String page = http.get("/helpdesk?agent_id=1002", TECH, viaNexus).body();
         assertThat(page).contains("/beacon/static/beacon/board.css", "/beacon/static/beacon/board.js",
                 "data-feed-url=\"/beacon/api/tickets/helpdesk?agent_id=1002\"", "data-sync-url=\"/beacon/api/sync/tickets\"",
-                "href=\"/beacon/professional-services\"");
+                "href=\"/beacon/professional-services\"",
+                // sync progress comes straight from Codex's event stream, through Nexus, as this user
+                "data-sync-stream-url=\"/codex/sync/status/\"");
         String tv = http.get("/display/helpdesk", null, viaNexus).body();
         assertThat(tv).contains("data-feed-url=\"/beacon/display/api/tickets/helpdesk\"");
+        assertThat(tv).doesNotContain("data-sync-stream-url", "data-sync-url");
     }
 
     @Test

@@ -33,6 +33,12 @@ public class BoardPageController {
         this.version = version;
     }
 
+    /**
+     * Codex's sync progress stream as the browser reaches it through Nexus ({@code /<service>/...}):
+     * the page follows it directly, with the user's own session, instead of polling through Beacon.
+     */
+    static final String CODEX_SYNC_STREAM = "/codex/sync/status/";
+
     @GetMapping("/")
     @PreAuthorize(STAFF)
     public String home() {
@@ -45,6 +51,7 @@ public class BoardPageController {
         View v = page(view);
         fill(model, v, agentId, false);
         model.addAttribute("agents", feed.agents());
+        model.addAttribute("syncStreamUrl", CODEX_SYNC_STREAM);
         model.addAttribute("title", "Beacon - " + v.displayName());
         return "board/board";
     }
