@@ -56,7 +56,9 @@ public class AssetApiController {
         String where = "";
         Map<String, Object> params = new LinkedHashMap<>();
         if (search != null && !search.isBlank()) {
-            where = " WHERE a.hostname ILIKE :q OR a.description ILIKE :q OR a.rmm_site_name ILIKE :q OR c.name ILIKE :q";
+            // the company name through a sub-select, so each condition can use its trigram index
+            where = " WHERE a.hostname ILIKE :q OR a.description ILIKE :q OR a.rmm_site_name ILIKE :q"
+                    + " OR a.company_account_number IN (SELECT account_number FROM companies WHERE name ILIKE :q)";
             params.put("q", CompanyQueries.like(search));
         }
         String from = " FROM assets a LEFT JOIN companies c ON c.account_number = a.company_account_number";

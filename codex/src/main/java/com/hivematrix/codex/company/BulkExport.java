@@ -2,10 +2,14 @@ package com.hivematrix.codex.company;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,13 +118,20 @@ public class BulkExport {
         return ps;
     }
 
-    /** One child table's cursor, one row ahead of the writer. */
+    /**
+     * One child table's cursor, one row ahead of the writer. Rows go from the result set straight to
+     * the generator (no map per row; jsonb copied as raw JSON), with the value conventions of
+     * {@link Rows#map}: ISO-8601 UTC times, {@code YYYY-MM-DD} dates, numerics as doubles, and the
+     * ticket lists {@code conversations}/{@code notes} as arrays ({@code []} for NULL).
+     */
     private static final class Child {
         final String key;
         final PreparedStatement statement;
         ResultSet rs;
-        Map<String, Object> next;
-        int n;
+        String[] labels;
+        String[] types;
+        int acctColumn;
+        String nextAcct;
 
         Child(String key, PreparedStatement statement) {
             this.key = key;
@@ -129,23 +140,86 @@ public class BulkExport {
 
         void open() throws SQLException {
             rs = statement.executeQuery();
+            ResultSetMetaData md = rs.getMetaData();
+            labels = new String[md.getColumnCount() + 1];
+            types = new String[md.getColumnCount() + 1];
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                labels[i] = md.getColumnLabel(i);
+                types[i] = md.getColumnTypeName(i);
+                if ("_acct".equals(labels[i])) {
+                    acctColumn = i;
+                }
+            }
             advance();
         }
 
         private void advance() throws SQLException {
-            next = rs.next() ? Rows.map(rs, n++) : null;
+            nextAcct = rs.next() ? rs.getString(acctColumn) : null;
         }
 
         void drain(String acct, JsonGenerator g) throws SQLException {
-            while (next != null && acct.equals(next.get("_acct"))) {
-                Map<String, Object> row = next;
-                row.remove("_acct");
-                if (row.containsKey("conversations")) {
-                    row.put("conversations", Rows.listOrEmpty(row.get("conversations")));
-                    row.put("notes", Rows.listOrEmpty(row.get("notes")));
+            while (nextAcct != null && acct.equals(nextAcct)) {
+                g.writeStartObject();
+                for (int i = 1; i < labels.length; i++) {
+                    if (i != acctColumn) {
+                        g.writeName(labels[i]);
+                        writeValue(g, i);
+                    }
                 }
-                g.writePOJO(row);
+                g.writeEndObject();
                 advance();
+            }
+        }
+
+        private void writeValue(JsonGenerator g, int i) throws SQLException {
+            switch (types[i]) {
+                case "timestamptz", "timestamp" -> {
+                    Timestamp ts = rs.getTimestamp(i);
+                    writeString(g, ts == null ? null : Rows.iso(ts.toInstant()));
+                }
+                case "date" -> {
+                    Date d = rs.getDate(i);
+                    writeString(g, d == null ? null : d.toLocalDate().toString());
+                }
+                case "jsonb", "json" -> {
+                    String json = rs.getString(i);
+                    boolean list = "conversations".equals(labels[i]) || "notes".equals(labels[i]);
+                    if (list && (json == null || !json.stripLeading().startsWith("["))) {
+                        g.writeRawValue("[]");
+                    } else if (json == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeRawValue(json);
+                    }
+                }
+                default -> {
+                    Object v = rs.getObject(i);
+                    if (v == null) {
+                        g.writeNull();
+                    } else if (v instanceof String str) {
+                        g.writeString(str);
+                    } else if (v instanceof Boolean b) {
+                        g.writeBoolean(b);
+                    } else if (v instanceof Integer n) {
+                        g.writeNumber(n);
+                    } else if (v instanceof Long n) {
+                        g.writeNumber(n);
+                    } else if (v instanceof BigDecimal bd) {
+                        g.writeNumber(bd.doubleValue());
+                    } else if (v instanceof Number n) {
+                        g.writeNumber(n.doubleValue());
+                    } else {
+                        g.writePOJO(v);
+                    }
+                }
+            }
+        }
+
+        private static void writeString(JsonGenerator g, String s) {
+            if (s == null) {
+                g.writeNull();
+            } else {
+                g.writeString(s);
             }
         }
 

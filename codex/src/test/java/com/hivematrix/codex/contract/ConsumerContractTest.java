@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON shapes other services parse as-is (spec §2.5–2.9, §10.2, §11.3), one test per consumer,
- * each called with that consumer's service token. Field lists are exact: a renamed, missing or
+ * each called with that consumer's service token. Field sets are exact (order is free, as in JSON): a renamed, missing or
  * extra field fails here before it breaks Ledger, Beacon, Brainhair or KnowledgeTree.
  */
 class ConsumerContractTest extends CodexTestBase {
@@ -70,23 +70,23 @@ class ConsumerContractTest extends CodexTestBase {
         int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
         JsonNode bulk = get("/api/companies/bulk?include_tickets=true&year=" + year, ISSUER.serviceToken("ledger", "codex")).json();
         JsonNode entry = only(bulk);
-        assertThat(entry.propertyNames()).containsExactly("company", "assets", "contacts", "locations", "tickets");
-        assertThat(entry.get("company").propertyNames()).containsExactly(COMPANY_SUMMARY);
-        assertThat(only(entry.get("assets")).propertyNames()).containsExactly(BILLING_ASSET);
+        assertThat(entry.propertyNames()).containsExactlyInAnyOrder("company", "assets", "contacts", "locations", "tickets");
+        assertThat(entry.get("company").propertyNames()).containsExactlyInAnyOrder(COMPANY_SUMMARY);
+        assertThat(only(entry.get("assets")).propertyNames()).containsExactlyInAnyOrder(BILLING_ASSET);
         assertThat(only(entry.get("assets")).get("backup_usage_tb").isString()).isTrue();
         assertThat(only(entry.get("assets")).get("backup_data_bytes").asLong()).isEqualTo(549755813888L);
-        assertThat(only(entry.get("contacts")).propertyNames()).containsExactly(CONTACT);
-        assertThat(only(entry.get("locations")).propertyNames()).containsExactly(LOCATION);
+        assertThat(only(entry.get("contacts")).propertyNames()).containsExactlyInAnyOrder(CONTACT);
+        assertThat(only(entry.get("locations")).propertyNames()).containsExactlyInAnyOrder(LOCATION);
         JsonNode ticket = only(entry.get("tickets"));
-        assertThat(ticket.propertyNames()).containsExactly(BILLING_TICKET);
+        assertThat(ticket.propertyNames()).containsExactlyInAnyOrder(BILLING_TICKET);
         assertThat(ticket.get("conversations").isArray()).isTrue();
         assertThat(ticket.get("total_hours_spent").isNumber()).isTrue();
-        assertThat(only(get("/api/companies/bulk", LEDGER).json()).propertyNames()).containsExactly("company", "assets", "contacts", "locations");
-        assertThat(only(get("/api/companies", LEDGER).json()).propertyNames()).containsExactly(COMPANY_SUMMARY);
-        assertThat(only(get("/api/companies/600001/tickets?year=" + year, LEDGER).json()).propertyNames()).containsExactly(BILLING_TICKET);
+        assertThat(only(get("/api/companies/bulk", LEDGER).json()).propertyNames()).containsExactlyInAnyOrder("company", "assets", "contacts", "locations");
+        assertThat(only(get("/api/companies", LEDGER).json()).propertyNames()).containsExactlyInAnyOrder(COMPANY_SUMMARY);
+        assertThat(only(get("/api/companies/600001/tickets?year=" + year, LEDGER).json()).propertyNames()).containsExactlyInAnyOrder(BILLING_TICKET);
 
         JsonNode plans = get("/billing-plans/api/plans", LEDGER).json();
-        assertThat(plans.propertyNames()).containsExactly("status", "plans", "count");
+        assertThat(plans.propertyNames()).containsExactlyInAnyOrder("status", "plans", "count");
         JsonNode plan = only(plans.get("plans"));
         assertThat(plan.propertyNames()).contains("id", "plan_name", "term_length", "support_level", "features", "feature_display_names").contains(COSTS);
         assertThat(plan.get("features").get("antivirus").asString()).isEqualTo("SentinelOne");
@@ -98,90 +98,90 @@ class ConsumerContractTest extends CodexTestBase {
         assertThat(one.get("plan").get("id").asLong()).isEqualTo(plan.get("id").asLong());
         Response missing = get("/billing-plans/api/plans/Gold/2%20Year", LEDGER);
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.json().propertyNames()).containsExactly("status", "message");
-        assertThat(get("/billing-plans/api/feature-options", LEDGER).json().propertyNames()).containsExactly("status", "features", "categories");
-        assertThat(get("/billing-plans/api/feature-categories", LEDGER).json().propertyNames()).containsExactly("status", "categories", "count");
+        assertThat(missing.json().propertyNames()).containsExactlyInAnyOrder("status", "message");
+        assertThat(get("/billing-plans/api/feature-options", LEDGER).json().propertyNames()).containsExactlyInAnyOrder("status", "features", "categories");
+        assertThat(get("/billing-plans/api/feature-categories", LEDGER).json().propertyNames()).containsExactlyInAnyOrder("status", "categories", "count");
     }
 
     @Test
     void beaconShapes() {
         JsonNode feed = get("/api/tickets/active", BEACON).json();
-        assertThat(feed.propertyNames()).containsExactly("section1", "section2", "section3", "section4", "total_active", "last_updated", "last_sync_time");
+        assertThat(feed.propertyNames()).containsExactlyInAnyOrder("section1", "section2", "section3", "section4", "total_active", "last_updated", "last_sync_time");
         assertThat(only(feed.get("section1")).get("agent_name").asString()).isEqualTo("Ada Agent");
 
-        assertThat(only(get("/api/psa/tickets", BEACON).json()).propertyNames()).containsExactly("id", "external_id", "source",
+        assertThat(only(get("/api/psa/tickets", BEACON).json()).propertyNames()).containsExactlyInAnyOrder("id", "external_id", "source",
                 "ticket_number", "subject", "status", "priority", "company_id", "company_name", "requester_name", "requester_email",
                 "responder_id", "group_id", "created_at", "updated_at", "total_hours");
-        assertThat(only(get("/api/psa/tickets/active", BEACON).json()).propertyNames()).containsExactly("id", "external_id", "source",
+        assertThat(only(get("/api/psa/tickets/active", BEACON).json()).propertyNames()).containsExactlyInAnyOrder("id", "external_id", "source",
                 "ticket_number", "subject", "status", "priority", "company_id", "company_name", "requester_name", "responder_id",
                 "responder_name", "group_id", "created_at", "updated_at", "fr_due_by", "due_by");
-        assertThat(only(get("/api/psa/agents", BEACON).json()).propertyNames()).containsExactly("id", "external_id", "source", "name",
+        assertThat(only(get("/api/psa/agents", BEACON).json()).propertyNames()).containsExactlyInAnyOrder("id", "external_id", "source", "name",
                 "email", "job_title", "active");
-        assertThat(get("/api/psa/config", BEACON).json().propertyNames()).containsExactly("providers", "default_provider");
+        assertThat(get("/api/psa/config", BEACON).json().propertyNames()).containsExactlyInAnyOrder("providers", "default_provider");
     }
 
     @Test
     void brainhairShapes() {
         JsonNode tickets = get("/api/tickets?company_id=600001", BRAINHAIR).json();
-        assertThat(tickets.propertyNames()).containsExactly("tickets", "count", "total", "offset", "limit");
-        assertThat(only(tickets.get("tickets")).propertyNames()).containsExactly("id", "ticket_number", "subject", "description_text",
+        assertThat(tickets.propertyNames()).containsExactlyInAnyOrder("tickets", "count", "total", "offset", "limit");
+        assertThat(only(tickets.get("tickets")).propertyNames()).containsExactlyInAnyOrder("id", "ticket_number", "subject", "description_text",
                 "status", "priority", "company_id", "company_compliance_level", "requester_email", "requester_name", "created_at",
                 "last_updated_at", "closed_at", "total_hours_spent");
-        assertThat(get("/api/ticket/7001", BRAINHAIR).json().propertyNames()).containsExactly("id", "ticket_number", "subject",
+        assertThat(get("/api/ticket/7001", BRAINHAIR).json().propertyNames()).containsExactlyInAnyOrder("id", "ticket_number", "subject",
                 "description", "description_text", "status", "status_text", "priority", "priority_text", "company_id", "company_name",
                 "company_compliance_level", "requester_email", "requester_name", "created_at", "last_updated_at", "closed_at",
                 "total_hours_spent", "conversations", "notes", "source");
 
         JsonNode devices = get("/api/rmm/devices", BRAINHAIR).json();
         assertThat(devices.propertyNames()).containsExactlyInAnyOrder("devices", "count");
-        assertThat(only(devices.get("devices")).propertyNames()).containsExactly("id", "name", "company_id", "company_name", "status",
+        assertThat(only(devices.get("devices")).propertyNames()).containsExactlyInAnyOrder("id", "name", "company_id", "company_name", "status",
                 "os", "device_type", "ip_address", "last_seen", "last_logged_in_user");
         assertThat(get("/api/rmm/device/device-" + assetId, BRAINHAIR).json().propertyNames()).contains("id", "name", "company_id",
                 "company_name", "status", "os", "device_type", "ip_address", "last_seen", "domain", "antivirus", "patch_status", "last_reboot")
                 .doesNotContain("health", "installed_software", "hardware", "mac_address");
 
         JsonNode company = get("/api/company/600001", BRAINHAIR).json();
-        assertThat(company.propertyNames()).containsExactly(COMPANY_SUMMARY);
-        assertThat(only(get("/api/companies/600001/contacts", BRAINHAIR).json()).propertyNames()).containsExactly(CONTACT);
-        assertThat(only(get("/api/companies/600001/locations", BRAINHAIR).json()).propertyNames()).containsExactly(LOCATION);
-        assertThat(only(get("/api/companies/600001/assets", BRAINHAIR).json()).propertyNames()).containsExactly(BILLING_ASSET);
+        assertThat(company.propertyNames()).containsExactlyInAnyOrder(COMPANY_SUMMARY);
+        assertThat(only(get("/api/companies/600001/contacts", BRAINHAIR).json()).propertyNames()).containsExactlyInAnyOrder(CONTACT);
+        assertThat(only(get("/api/companies/600001/locations", BRAINHAIR).json()).propertyNames()).containsExactlyInAnyOrder(LOCATION);
+        assertThat(only(get("/api/companies/600001/assets", BRAINHAIR).json()).propertyNames()).containsExactlyInAnyOrder(BILLING_ASSET);
 
         JsonNode contacts = get("/api/contacts?company_id=600001", BRAINHAIR).json();
-        assertThat(contacts.propertyNames()).containsExactly("contacts", "pagination");
-        assertThat(contacts.get("pagination").propertyNames()).containsExactly("page", "pages", "total", "has_prev", "has_next", "prev_num", "next_num");
-        assertThat(only(contacts.get("contacts")).propertyNames()).containsExactly(concat(CONTACT, "company_account_numbers"));
+        assertThat(contacts.propertyNames()).containsExactlyInAnyOrder("contacts", "pagination");
+        assertThat(contacts.get("pagination").propertyNames()).containsExactlyInAnyOrder("page", "pages", "total", "has_prev", "has_next", "prev_num", "next_num");
+        assertThat(only(contacts.get("contacts")).propertyNames()).containsExactlyInAnyOrder(concat(CONTACT, "company_account_numbers"));
         JsonNode contact = get("/api/contact/" + contactId, BRAINHAIR).json();
         assertThat(contact.propertyNames()).contains("id", "name", "email", "title", "employment_type", "active", "companies", "asset_ids");
-        assertThat(only(contact.get("companies")).propertyNames()).containsExactly("account_number", "name", "compliance_level");
+        assertThat(only(contact.get("companies")).propertyNames()).containsExactlyInAnyOrder("account_number", "name", "compliance_level");
 
         JsonNode assets = get("/api/assets?company_id=600001", BRAINHAIR).json();
-        assertThat(assets.propertyNames()).containsExactly("assets", "pagination");
-        assertThat(only(assets.get("assets")).propertyNames()).containsExactly(concat(BILLING_ASSET, "company_account_number", "company_name"));
+        assertThat(assets.propertyNames()).containsExactlyInAnyOrder("assets", "pagination");
+        assertThat(only(assets.get("assets")).propertyNames()).containsExactlyInAnyOrder(concat(BILLING_ASSET, "company_account_number", "company_name"));
         JsonNode asset = get("/api/asset/" + assetId, BRAINHAIR).json();
         assertThat(asset.propertyNames()).contains("id", "hostname", "company_account_number", "company_name", "backup_usage_tb", "contact_ids")
                 .doesNotContain("udf2", "udf9");
-        assertThat(get("/api/contact/999999", BRAINHAIR).json().propertyNames()).containsExactly("error");
-        assertThat(get("/api/asset/999999", BRAINHAIR).json().propertyNames()).containsExactly("error");
+        assertThat(get("/api/contact/999999", BRAINHAIR).json().propertyNames()).containsExactlyInAnyOrder("error");
+        assertThat(get("/api/asset/999999", BRAINHAIR).json().propertyNames()).containsExactlyInAnyOrder("error");
     }
 
     @Test
     void knowledgeTreeShapes() {
-        assertThat(only(get("/api/companies/600001/users", KNOWLEDGETREE).json()).propertyNames()).containsExactly(CONTACT);
-        assertThat(only(get("/api/companies/600001/tickets", KNOWLEDGETREE).json()).propertyNames()).containsExactly(BILLING_TICKET);
+        assertThat(only(get("/api/companies/600001/users", KNOWLEDGETREE).json()).propertyNames()).containsExactlyInAnyOrder(CONTACT);
+        assertThat(only(get("/api/companies/600001/tickets", KNOWLEDGETREE).json()).propertyNames()).containsExactlyInAnyOrder(BILLING_TICKET);
     }
 
     @Test
     void listPagesShapes() {
         JsonNode assets = get("/assets/api/search", TECH).json();
-        assertThat(assets.propertyNames()).containsExactly("success", "assets", "pagination");
-        assertThat(only(assets.get("assets")).propertyNames()).containsExactly("id", "hostname", "description", "hardware_type",
+        assertThat(assets.propertyNames()).containsExactlyInAnyOrder("success", "assets", "pagination");
+        assertThat(only(assets.get("assets")).propertyNames()).containsExactlyInAnyOrder("id", "hostname", "description", "hardware_type",
                 "operating_system", "antivirus_product", "online", "last_logged_in_user", "web_remote_url", "int_ip_address",
                 "ext_ip_address", "domain", "last_seen", "patch_status", "company_name", "company_account_number");
         JsonNode companies = get("/companies/api/search", TECH).json();
-        assertThat(only(companies.get("companies")).propertyNames()).containsExactly("account_number", "name", "description",
+        assertThat(only(companies.get("companies")).propertyNames()).containsExactlyInAnyOrder("account_number", "name", "description",
                 "plan_selected", "email_system", "phone_system", "contract_end_date");
         JsonNode contacts = get("/contacts/api/search", TECH).json();
-        assertThat(only(contacts.get("contacts")).propertyNames()).containsExactly("id", "name", "email", "mobile_phone_number",
+        assertThat(only(contacts.get("contacts")).propertyNames()).containsExactlyInAnyOrder("id", "name", "email", "mobile_phone_number",
                 "work_phone_number", "active", "company_count");
     }
 
