@@ -180,12 +180,17 @@ public class CodexBench {
 
     // ---------------------------------------------------------------- measuring
 
+    /** Warm-up and a clear failure when the endpoint refuses; a few tries, as the first JWKS fetch can time out on a loaded machine. */
     static void check(HttpClient http, String token, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        HttpResponse<String> r = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return;
+            }
         }
+        throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
     }
 
     static String wrk(String token, String url, int seconds, int connections) throws Exception {
