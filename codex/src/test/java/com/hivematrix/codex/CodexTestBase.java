@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.datasource.url=${HIVEMATRIX_PG_URL_CODEX_TEST:jdbc:postgresql://127.0.0.1:5432/codex_test}",
         "hivematrix.registry-file=src/test/resources/test-services.json",
         "hivematrix.logs.ship-to-helm=false",
-        "codex.scheduler.enabled=false"})
+        "codex.scheduler.enabled=false",
+        "codex.sync.stream.keep-alive-ms=1000"})
 @Import(CodexTestBase.TestSecurity.class)
 public abstract class CodexTestBase {
 

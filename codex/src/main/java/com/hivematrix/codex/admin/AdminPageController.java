@@ -28,7 +28,7 @@ import com.hivematrix.codex.web.Rows;
 
 /**
  * Admin settings and the sync centre (spec §2.10, §9): start syncs, watch the current job's
- * progress (the page refreshes itself while a job runs; no script needed), the recent history,
+ * progress (streamed over SSE from {@code /sync/status/{id}/stream} by js/sync-progress.js), the recent history,
  * database statistics, and the Freshservice and webhook settings. Secrets are write-only: the page
  * says whether one is configured, never what it is.
  */
@@ -74,7 +74,6 @@ public class AdminPageController {
             current = jdbc.sql("SELECT * FROM sync_jobs WHERE id = ?").param(job).query(Rows.MAP).optional().map(AdminPageController::describe).orElse(null);
         }
         model.addAttribute("job", current);
-        model.addAttribute("refresh", current != null && "running".equals(current.get("status")));
         Map<String, Object> fs = new LinkedHashMap<>();
         fs.put("domain", settings.get("freshservice.domain", ""));
         fs.put("web_domain", settings.get("freshservice.web_domain", ""));

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.hivematrix.codex.web.Access;
@@ -41,9 +43,12 @@ public class CompanyApiController {
     private final CompanyService service;
     private final LocationRepository locations;
     private final Bodies bodies;
+    private final BulkExport bulk;
 
-    public CompanyApiController(CompanyQueries queries, CompanyService service, LocationRepository locations, Bodies bodies) {
+    public CompanyApiController(CompanyQueries queries, CompanyService service, LocationRepository locations, Bodies bodies,
+            BulkExport bulk) {
         this.queries = queries;
+        this.bulk = bulk;
         this.service = service;
         this.locations = locations;
         this.bodies = bodies;
@@ -56,10 +61,19 @@ public class CompanyApiController {
     }
 
     @GetMapping("/api/companies/bulk")
-    @Operation(summary = "Every company with its assets, contacts, locations and optionally tickets (Ledger)")
-    public List<Map<String, Object>> bulk(@RequestParam(name = "include_tickets", defaultValue = "false") String includeTickets,
+    @Operation(summary = "Every company with its assets, contacts, locations and optionally tickets (Ledger); streamed from database cursors")
+    public ResponseEntity<StreamingResponseBody> bulk(@RequestParam(name = "include_tickets", defaultValue = "false") String includeTickets,
             @RequestParam(required = false) Integer year) {
-        return queries.bulk("true".equalsIgnoreCase(includeTickets), year);
+        boolean tickets = "true".equalsIgnoreCase(includeTickets);
+        StreamingResponseBody body = out -> {
+            try {
+                bulk.write(tickets, year, out);
+            } catch (java.sql.SQLException e) {
+                // the status line is already sent: cutting the stream makes the client see an incomplete document
+                throw new java.io.IOException("Bulk export failed: " + e.getMessage(), e);
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping({"/api/companies/{acct}", "/api/company/{acct}"})

@@ -1,6 +1,5 @@
 package com.hivematrix.codex.company;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,49 +95,6 @@ public class CompanyQueries {
         }
         return Map.of("from", java.time.OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC),
                 "to", java.time.OffsetDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
-    }
-
-    /** /api/companies/bulk: a handful of set queries grouped in memory, not N+1 per company. */
-    public List<Map<String, Object>> bulk(boolean includeTickets, Integer year) {
-        Map<String, Map<String, Object>> byAcct = new LinkedHashMap<>();
-        for (Map<String, Object> summary : all()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("company", summary);
-            entry.put("assets", new ArrayList<>());
-            entry.put("contacts", new ArrayList<>());
-            entry.put("locations", new ArrayList<>());
-            if (includeTickets) {
-                entry.put("tickets", new ArrayList<>());
-            }
-            byAcct.put((String) summary.get("account_number"), entry);
-        }
-        group(byAcct, "assets", BILLING_ASSET + ", a.company_account_number AS _acct FROM assets a ORDER BY a.hostname, a.id", Map.of());
-        group(byAcct, "contacts", CONTACT + ", l.company_account_number AS _acct FROM contacts ct "
-                + "JOIN contact_company_link l ON l.contact_id = ct.id ORDER BY ct.name, ct.id", Map.of());
-        group(byAcct, "locations", LOCATION + ", l.company_account_number AS _acct FROM locations l ORDER BY l.name, l.id", Map.of());
-        if (includeTickets) {
-            group(byAcct, "tickets", BILLING_TICKET + ", t.company_account_number AS _acct FROM ticket_details t "
-                    + "WHERE t.company_account_number IS NOT NULL" + yearClause(year)
-                    + " ORDER BY t.last_updated_at DESC NULLS LAST, t.id", yearParams(year));
-        }
-        return new ArrayList<>(byAcct.values());
-    }
-
-    @SuppressWarnings("unchecked")
-    private void group(Map<String, Map<String, Object>> byAcct, String key, String sql, Map<String, Object> params) {
-        jdbc.sql(sql).params(params).query((rs, n) -> {
-            Map<String, Object> row = Rows.map(rs, n);
-            Object acct = row.remove("_acct");
-            if (row.containsKey("conversations")) {
-                row.put("conversations", Rows.listOrEmpty(row.get("conversations")));
-                row.put("notes", Rows.listOrEmpty(row.get("notes")));
-            }
-            Map<String, Object> entry = byAcct.get(acct);
-            if (entry != null) {
-                ((List<Object>) entry.get(key)).add(row);
-            }
-            return Boolean.TRUE;
-        }).list();
     }
 
     /** /companies/api/search and the list page. */

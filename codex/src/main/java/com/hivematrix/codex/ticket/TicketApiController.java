@@ -95,7 +95,7 @@ public class TicketApiController {
             @RequestParam(name = "responder_id", required = false) Long responderId) {
         StringBuilder sql = new StringBuilder("""
                 SELECT * FROM ticket_details t
-                WHERE t.status IS DISTINCT FROM 'closed' AND coalesce(t.status, '') NOT IN
+                WHERE coalesce(t.status, '') NOT IN
                       ('closed', 'resolved', 'job_complete_bill', 'billing_complete', 'spam', 'trash', 'deleted')""");
         Map<String, Object> params = new HashMap<>();
         if (groupId != null) {
@@ -113,8 +113,12 @@ public class TicketApiController {
                        'Agent ' || external_id) FROM psa_agents WHERE active""")
                 .query((rs, n) -> agents.put(rs.getLong(1), rs.getString(2))).list();
         Map<Long, String> requesters = new HashMap<>();
-        jdbc.sql("SELECT external_id, name FROM contacts WHERE external_id IN (SELECT requester_id FROM ticket_details WHERE requester_id IS NOT NULL)")
-                .query((rs, n) -> requesters.put(rs.getLong(1), rs.getString(2))).list();
+        Long[] requesterIds = rows.stream().map(ActiveTicketClassifier.Row::requesterId).filter(java.util.Objects::nonNull).distinct()
+                .toArray(Long[]::new);
+        if (requesterIds.length > 0) {
+            jdbc.sql("SELECT external_id, name FROM contacts WHERE external_id = ANY(?)").param(requesterIds)
+                    .query((rs, n) -> requesters.put(rs.getLong(1), rs.getString(2))).list();
+        }
         return ActiveTicketClassifier.classify(rows, agents, requesters, Instant.now(), lastSyncTime());
     }
 

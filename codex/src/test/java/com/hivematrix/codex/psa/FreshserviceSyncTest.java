@@ -446,10 +446,12 @@ class FreshserviceSyncTest extends CodexTestBase {
 
         Response running = page("/admin/?job=" + jobId, ADMIN);
         assertThat(running.status()).isEqualTo(200);
-        assertThat(running.body()).contains("[Freshservice] Sync").contains("data-job-status=\"running\"").contains("http-equiv=\"refresh\"");
+        assertThat(running.body()).contains("[Freshservice] Sync").contains("data-job-status=\"running\"")
+                .contains("data-stream=\"/codex/sync/status/" + jobId + "/stream\"").contains("/codex/js/sync-progress.js")
+                .doesNotContain("http-equiv=\"refresh\"");
         awaitJob(jobId);
         Response done = page("/admin/?job=" + jobId, ADMIN);
-        assertThat(done.body()).contains("data-job-status=\"completed\"").contains("Success").doesNotContain("http-equiv=\"refresh\"")
+        assertThat(done.body()).contains("data-job-status=\"completed\"").contains("Success").doesNotContain("data-stream=")
                 .contains("Companies: 1 saved");
 
         // a second start while one runs says so instead of starting another
@@ -459,6 +461,73 @@ class FreshserviceSyncTest extends CodexTestBase {
         Response again = form("/admin/sync/psa", Map.of(), ADMIN);
         assertThat(again.raw().headers().firstValue("Location").orElseThrow()).contains("sync_error=").contains(first.substring(first.indexOf("job=") + 4));
         awaitJob(first.substring(first.indexOf("job=") + 4));
+    }
+
+    /** The server-sent events of one stream, read to its end: [event name, data JSON] pairs and comment lines. */
+    record Sse(List<String[]> events, List<String> comments, String contentType) {
+    }
+
+    Sse readStream(String path, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+        var response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String[]> events = new java.util.ArrayList<>();
+        List<String> comments = new java.util.ArrayList<>();
+        String[] name = {"message"};
+        response.body().forEach(line -> {
+            if (line.startsWith(":")) {
+                comments.add(line.substring(1).trim());
+            } else if (line.startsWith("event:")) {
+                name[0] = line.substring(6).trim();
+            } else if (line.startsWith("data:")) {
+                events.add(new String[] {name[0], line.substring(5).trim()});
+                name[0] = "message";
+            }
+        });
+        return new Sse(events, comments, response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void syncProgressIsStreamedAsServerSentEventsUntilTheJobEnds() throws Exception {
+        stubBase("");
+        fs.stubFor(WireMock.get(urlPathEqualTo("/api/v2/requesters")).withQueryParam("page", equalTo("1"))
+                .willReturn(okJson("{\"requesters\": [" + requester(9101, "Sam", "Slow", "sam@alpha.example", "[]") + "]}")
+                        .withFixedDelay(2500)));
+        String jobId = startJob("/sync/psa");
+
+        Sse sse = readStream("/sync/status/" + jobId + "/stream", TECH);
+        assertThat(sse.contentType()).startsWith("text/event-stream");
+        assertThat(sse.events()).isNotEmpty();
+        // while the slow page is fetched nothing changes: the stream sends keep-alive comments
+        assertThat(sse.comments()).contains("keep-alive");
+        List<JsonNode> progress = sse.events().stream().filter(e -> e[0].equals("progress")).map(e -> JSON.readTree(e[1])).toList();
+        assertThat(progress).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.get("job_id").asString()).isEqualTo(jobId);
+            assertThat(e.get("status").asString()).isEqualTo("running");
+            assertThat(e.get("done").asBoolean()).isFalse();
+            assertThat(e.has("phase") && e.has("processed") && e.has("total") && e.has("percent")).isTrue();
+        });
+        assertThat(progress.stream().map(e -> e.get("phase").asString()).distinct().count()).isGreaterThan(1);
+        String[] last = sse.events().get(sse.events().size() - 1);
+        assertThat(last[0]).isEqualTo("done");
+        JsonNode done = JSON.readTree(last[1]);
+        assertThat(done.get("done").asBoolean()).isTrue();
+        assertThat(done.get("status").asString()).isEqualTo("completed");
+        assertThat(done.get("success").asBoolean()).isTrue();
+        assertThat(done.get("phase").asString()).isEqualTo("done");
+        assertThat(done.get("output").asString()).contains("Companies: 2 saved");
+
+        // a finished job's stream is its single "done" event
+        Sse again = readStream("/sync/status/" + jobId + "/stream", LEDGER);
+        assertThat(again.events()).hasSize(1);
+        assertThat(again.events().get(0)[0]).isEqualTo("done");
+
+        assertThat(get("/sync/status/" + jobId + "/stream", CLIENT).status()).isEqualTo(403);
+        assertThat(get("/sync/status/" + jobId + "/stream", null).status()).isEqualTo(401);
+        Response missing = get("/sync/status/no-such-job/stream", ADMIN);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
     }
 
     @Test
