@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/ledger_test", "hivematrix.logs.ship-to-helm=false",
-        "hivematrix.service-secret=test-secret", "ledger.allowed-services=brainhair"})
+        "hivematrix.service-secret=test-secret", "ledger.allowed-services=brainhair", "ledger.snapshot.cron=-"})
 public abstract class LedgerTestBase {
 
     @LocalServerPort

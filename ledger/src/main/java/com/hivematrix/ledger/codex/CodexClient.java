@@ -46,6 +46,20 @@ public class CodexClient {
         return client.get(CODEX, "/billing-plans/api/plans", JsonNode.class).path("plans");
     }
 
+    /** Whether Codex knows the company (one small call; imports check each account they name). */
+    public boolean exists(String acct) {
+        String enc = java.net.URLEncoder.encode(acct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        try {
+            client.get(CODEX, "/api/companies/" + enc, JsonNode.class);
+            return true;
+        } catch (ProblemException e) {
+            if (e.getStatusCode().value() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** One company with its assets, contacts and tickets ({@code year} null = all tickets); 404 when Codex has no such company. */
     public CompanyData company(String acct, Integer year) {
         String enc = java.net.URLEncoder.encode(acct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
