@@ -12,10 +12,11 @@ public record LedgerProperties(List<String> allowedServices, Rules rules) {
 
     public LedgerProperties {
         allowedServices = allowedServices == null ? List.of() : List.copyOf(allowedServices);
-        rules = rules == null ? new Rules(null, null, null) : rules;
+        rules = rules == null ? new Rules(null, null, null, null) : rules;
     }
 
-    public record Rules(String profile, BillingRules.PrepaidYear prepaidYear, Boolean billInactiveContacts) {
+    public record Rules(String profile, BillingRules.PrepaidYear prepaidYear, Boolean billInactiveContacts,
+            Boolean billSharedContactsInEachCompany) {
 
         public BillingRules toRules() {
             BillingRules base = "ORIGINAL".equalsIgnoreCase(profile) ? BillingRules.ORIGINAL : BillingRules.CORRECTED;
@@ -24,6 +25,9 @@ public record LedgerProperties(List<String> allowedServices, Rules rules) {
             }
             if (billInactiveContacts != null) {
                 base = base.withBillInactiveContacts(billInactiveContacts);
+            }
+            if (billSharedContactsInEachCompany != null) {
+                base = base.withSharedContactsInEachCompany(billSharedContactsInEachCompany);
             }
             return base;
         }

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/ledger_test", "hivematrix.logs.ship-to-helm=false",
-        "hivematrix.service-secret=test-secret", "ledger.allowed-services=brainhair"})
+        "hivematrix.service-secret=test-secret", "ledger.allowed-services=brainhair", "ledger.snapshot.cron=-"})
 public abstract class LedgerTestBase {
 
     @LocalServerPort
@@ -82,7 +82,8 @@ public abstract class LedgerTestBase {
             contacts.append(", (11, 'Books Owner', 'o@b.test', 'o@b.test', true), (12, 'Books Leaver', 'l@b.test', 'l@b.test', false)");
             s.execute(contacts.toString());
             s.execute("INSERT INTO contact_company_link (contact_id, company_account_number) SELECT id, '100200' FROM contacts WHERE id <= 10");
-            s.execute("INSERT INTO contact_company_link (contact_id, company_account_number) VALUES (11, '100300'), (12, '100300')");
+            // Person 01 is also linked to Basic Books: billed once, by its home company 100200
+            s.execute("INSERT INTO contact_company_link (contact_id, company_account_number) VALUES (11, '100300'), (12, '100300'), (1, '100300')");
             s.execute("""
                     INSERT INTO ticket_details (external_id, company_account_number, ticket_number, subject, last_updated_at, total_hours_spent)
                     VALUES (1, '100200', 'T1', 'Printer', '2025-10-03T10:00:00Z', 3.5),

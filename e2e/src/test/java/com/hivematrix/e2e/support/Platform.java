@@ -28,12 +28,16 @@ public final class Platform implements AutoCloseable {
     public final int nexusPort = ServiceProcess.freePort();
     public final String origin = "https://localhost:" + nexusPort;
     public final boolean codex;
+    /** Ledger runs when its jar is built and Codex runs (it bills Codex's data); Codex then loads the demo MSP. */
+    public final boolean ledger;
     private final List<ServiceProcess> started = new ArrayList<>();
 
     public Platform() {
         int corePort = ServiceProcess.freePort();
         int codexPort = ServiceProcess.freePort();
+        int ledgerPort = ServiceProcess.freePort();
         codex = Files.isRegularFile(ServiceProcess.jar("codex")) && postgresReachable();
+        ledger = codex && Files.isRegularFile(ServiceProcess.jar("ledger"));
         String kcOrigin = keycloak.url().replace("/keycloak", "");
         StringBuilder registry = new StringBuilder("{\n");
         registry.append("  \"keycloak\": {\"url\": \"").append(kcOrigin).append("\", \"visible\": false, \"admin_only\": true},\n");
@@ -41,13 +45,17 @@ public final class Platform implements AutoCloseable {
         if (codex) {
             registry.append("  \"codex\": {\"url\": \"http://127.0.0.1:").append(codexPort).append("\", \"visible\": true},\n");
         }
+        if (ledger) {
+            registry.append("  \"ledger\": {\"url\": \"http://127.0.0.1:").append(ledgerPort)
+                    .append("\", \"visible\": true, \"billing_or_admin_only\": true},\n");
+        }
         registry.append("  \"nexus\": {\"url\": \"https://127.0.0.1:").append(nexusPort).append("\", \"visible\": false}\n}\n");
         try {
             home = Files.createTempDirectory("hivematrix-e2e");
             Files.createDirectories(home.resolve("deploy"));
             Files.writeString(home.resolve("deploy/services.json"), registry.toString());
             Files.createDirectories(home.resolve("var/secrets"));
-            for (String service : List.of("nexus", "codex", "core")) {
+            for (String service : List.of("nexus", "codex", "core", "ledger")) {
                 Files.writeString(home.resolve("var/secrets/" + service + ".secret"), UUID.randomUUID() + "\n");
             }
         } catch (IOException e) {
@@ -75,8 +83,21 @@ public final class Platform implements AutoCloseable {
             env.put("HIVEMATRIX_SERVICE_NAME", "codex");
             env.put("SERVER_PORT", Integer.toString(codexPort));
             env.put("HIVEMATRIX_PG_URL_CODEX", "jdbc:postgresql://127.0.0.1:5432/codex_e2e");
+            if (ledger) {
+                // only into an empty database: the sample MSP gives Ledger companies, plans and tickets to bill
+                env.put("HIVEMATRIX_DEMO_LOAD", "true");
+            }
             started.add(ServiceProcess.start("codex", "codex", env, List.of(),
                     "http://127.0.0.1:" + codexPort + "/health", http, Duration.ofSeconds(150)));
+        }
+
+        if (ledger) {
+            Map<String, String> env = new HashMap<>(common);
+            env.put("HIVEMATRIX_SERVICE_NAME", "ledger");
+            env.put("SERVER_PORT", Integer.toString(ledgerPort));
+            env.put("HIVEMATRIX_PG_URL_LEDGER", "jdbc:postgresql://127.0.0.1:5432/ledger_e2e");
+            started.add(ServiceProcess.start("ledger", "ledger", env, List.of(),
+                    "http://127.0.0.1:" + ledgerPort + "/health", http, Duration.ofSeconds(150)));
         }
 
         Map<String, String> nexus = new HashMap<>(common);

@@ -3,6 +3,7 @@ package com.hivematrix.ledger.codex;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import com.hivematrix.shared.client.ServiceClient;
 import com.hivematrix.shared.problem.ProblemException;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Ledger's reads from Codex (spec §A5), with Ledger's own service token. Nothing is cached:
@@ -46,6 +49,20 @@ public class CodexClient {
         return client.get(CODEX, "/billing-plans/api/plans", JsonNode.class).path("plans");
     }
 
+    /** Whether Codex knows the company (one small call; imports check each account they name). */
+    public boolean exists(String acct) {
+        String enc = java.net.URLEncoder.encode(acct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        try {
+            client.get(CODEX, "/api/companies/" + enc, JsonNode.class);
+            return true;
+        } catch (ProblemException e) {
+            if (e.getStatusCode().value() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** One company with its assets, contacts and tickets ({@code year} null = all tickets); 404 when Codex has no such company. */
     public CompanyData company(String acct, Integer year) {
         String enc = java.net.URLEncoder.encode(acct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
@@ -59,9 +76,26 @@ public class CodexClient {
             throw e;
         }
         JsonNode assets = client.get(CODEX, "/api/companies/" + enc + "/assets", JsonNode.class);
-        JsonNode contacts = client.get(CODEX, "/api/companies/" + enc + "/contacts", JsonNode.class);
+        JsonNode contacts = contactsWithLinks(enc);
         JsonNode tickets = client.get(CODEX, "/api/companies/" + enc + "/tickets" + (year == null ? "" : "?year=" + year), JsonNode.class);
         return parse(company, assets, contacts, tickets);
+    }
+
+    /**
+     * The company's contacts with every account each is linked to ({@code company_account_numbers}),
+     * so a contact shared by several companies is billed in one of them only (rule
+     * {@code sharedContactsInEachCompany}); paged through Codex's contact list.
+     */
+    private JsonNode contactsWithLinks(String encodedAcct) {
+        ArrayNode all = JsonNodeFactory.instance.arrayNode();
+        for (int page = 1; page <= 1000; page++) {
+            JsonNode body = client.get(CODEX, "/api/contacts?company_id=" + encodedAcct + "&per_page=500&page=" + page, JsonNode.class);
+            body.path("contacts").forEach(all::add);
+            if (!body.path("pagination").path("has_next").asBoolean(false)) {
+                break;
+            }
+        }
+        return all;
     }
 
     /** Every company in one call: {@code /api/companies/bulk?include_tickets=true[&year=Y]}. */
@@ -70,9 +104,17 @@ public class CodexClient {
         if (body == null || !body.isArray()) {
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "Codex answered the bulk company call with something else than a list");
         }
+        // the bulk answer lists a shared contact under each of its companies: that is its set of links
+        Map<Long, List<String>> links = new HashMap<>();
+        for (JsonNode e : body) {
+            String acct = Json.text(e.path("company"), "account_number");
+            e.path("contacts").forEach(c -> links.computeIfAbsent(c.path("id").asLong(), k -> new ArrayList<>()).add(acct));
+        }
         List<CompanyData> out = new ArrayList<>();
         for (JsonNode e : body) {
-            out.add(parse(e.path("company"), e.path("assets"), e.path("contacts"), e.path("tickets")));
+            CompanyData d = parse(e.path("company"), e.path("assets"), e.path("contacts"), e.path("tickets"));
+            out.add(new CompanyData(d.company(), d.assets(), d.contacts().stream()
+                    .map(c -> new Inputs.Contact(c.id(), c.name(), c.email(), c.active(), links.get(c.id()))).toList(), d.tickets()));
         }
         return out;
     }
@@ -88,7 +130,9 @@ public class CodexClient {
         }
         List<Inputs.Contact> p = new ArrayList<>();
         for (JsonNode n : contacts) {
-            p.add(new Inputs.Contact(n.path("id").asLong(), Json.text(n, "name"), Json.text(n, "email"), Json.bool(n, "active")));
+            List<String> linked = new ArrayList<>();
+            n.path("company_account_numbers").forEach(x -> linked.add(x.asString()));
+            p.add(new Inputs.Contact(n.path("id").asLong(), Json.text(n, "name"), Json.text(n, "email"), Json.bool(n, "active"), linked));
         }
         List<Inputs.Ticket> t = new ArrayList<>();
         for (JsonNode n : tickets) {

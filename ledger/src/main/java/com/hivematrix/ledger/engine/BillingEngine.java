@@ -11,10 +11,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one billing calculation (spec §A6) every consumer uses: detail, API, dashboard, invoices,
@@ -101,10 +103,20 @@ public final class BillingEngine {
         int free = 0;
         int custom = 0;
         int inactive = 0;
+        int shared = 0;
         List<Object[]> people = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
         for (Inputs.Contact c : contacts) {
+            if (!seen.add(c.id())) {
+                continue; // listed twice (e.g. two links to the same company): one person, billed once
+            }
             if (!rules.billInactiveContacts() && Boolean.FALSE.equals(c.active())) {
                 inactive++;
+                continue;
+            }
+            if (!rules.sharedContactsInEachCompany() && c.companies().size() > 1 && !c.home().equals(company.accountNumber())) {
+                shared++;
+                userLines.add(new Bill.Line(c.name(), "Billed with " + c.home(), ZERO));
                 continue;
             }
             Inputs.ItemOverride o = a.userOverrides().get(c.id());
@@ -140,6 +152,9 @@ public final class BillingEngine {
         }
         if (!rules.billInactiveContacts()) {
             quantities.put("inactive_users", inactive);
+        }
+        if (!rules.sharedContactsInEachCompany()) {
+            quantities.put("shared_users", shared);
         }
         BigDecimal totalUsers = sum(userLines);
 

@@ -23,10 +23,13 @@ import java.util.Map;
  * @param zonelessZone           zone assumed for a ticket timestamp without one (reported as a warning)
  * @param halfOpenPeriod         period = [first instant, first instant of next month); false = up to
  *                               23:59:59 inclusive, so 23:59:59.5 falls outside (original)
+ * @param sharedContactsInEachCompany a contact linked to several companies is billed in each (original);
+ *                               false = only in its home company (the account number that sorts first), listed elsewhere at 0
  */
 public record BillingRules(boolean mapDeviceTypes, Map<String, String> deviceTypeMapping, String defaultAssetType,
         boolean backupFromEffectiveType, boolean zeroIncludedTbAllowed, boolean billInactiveContacts,
-        boolean customUsersCountAsFree, PrepaidYear prepaidYear, ZoneId zonelessZone, boolean halfOpenPeriod) {
+        boolean customUsersCountAsFree, PrepaidYear prepaidYear, ZoneId zonelessZone, boolean halfOpenPeriod,
+        boolean sharedContactsInEachCompany) {
 
     /** Where "yearly" prepaid hours start counting. */
     public enum PrepaidYear {
@@ -46,10 +49,10 @@ public record BillingRules(boolean mapDeviceTypes, Map<String, String> deviceTyp
             Map.entry("firewall", AssetTypes.FIREWALL));
 
     public static final BillingRules ORIGINAL = new BillingRules(false, Map.of(), AssetTypes.WORKSTATION, false, false, true, true,
-            PrepaidYear.ALL_PRIOR_TICKETS, ZoneOffset.UTC, false);
+            PrepaidYear.ALL_PRIOR_TICKETS, ZoneOffset.UTC, false, true);
 
     public static final BillingRules CORRECTED = new BillingRules(true, DEFAULT_DEVICE_TYPES, AssetTypes.WORKSTATION, true, true, false,
-            false, PrepaidYear.CALENDAR_YEAR, ZoneOffset.UTC, true);
+            false, PrepaidYear.CALENDAR_YEAR, ZoneOffset.UTC, true, false);
 
     /** The billing type of a Codex asset that has no override. */
     public String typeOfDevice(String deviceType) {
@@ -61,11 +64,16 @@ public record BillingRules(boolean mapDeviceTypes, Map<String, String> deviceTyp
 
     public BillingRules withPrepaidYear(PrepaidYear p) {
         return new BillingRules(mapDeviceTypes, deviceTypeMapping, defaultAssetType, backupFromEffectiveType, zeroIncludedTbAllowed,
-                billInactiveContacts, customUsersCountAsFree, p, zonelessZone, halfOpenPeriod);
+                billInactiveContacts, customUsersCountAsFree, p, zonelessZone, halfOpenPeriod, sharedContactsInEachCompany);
     }
 
     public BillingRules withBillInactiveContacts(boolean b) {
         return new BillingRules(mapDeviceTypes, deviceTypeMapping, defaultAssetType, backupFromEffectiveType, zeroIncludedTbAllowed,
-                b, customUsersCountAsFree, prepaidYear, zonelessZone, halfOpenPeriod);
+                b, customUsersCountAsFree, prepaidYear, zonelessZone, halfOpenPeriod, sharedContactsInEachCompany);
+    }
+
+    public BillingRules withSharedContactsInEachCompany(boolean b) {
+        return new BillingRules(mapDeviceTypes, deviceTypeMapping, defaultAssetType, backupFromEffectiveType, zeroIncludedTbAllowed,
+                billInactiveContacts, customUsersCountAsFree, prepaidYear, zonelessZone, halfOpenPeriod, b);
     }
 }

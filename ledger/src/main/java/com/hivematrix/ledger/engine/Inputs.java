@@ -24,8 +24,24 @@ public final class Inputs {
     public record Asset(long id, String hostname, String deviceType, long backupBytes) {
     }
 
-    /** A Codex contact; {@code active} null means unknown and counts as active. */
-    public record Contact(long id, String name, String email, Boolean active) {
+    /**
+     * A Codex contact; {@code active} null means unknown and counts as active. {@code companies} are
+     * the account numbers it is linked to (empty = unknown: billed where it is listed).
+     */
+    public record Contact(long id, String name, String email, Boolean active, List<String> companies) {
+
+        public Contact {
+            companies = companies == null ? List.of() : List.copyOf(companies);
+        }
+
+        public Contact(long id, String name, String email, Boolean active) {
+            this(id, name, email, active, List.of());
+        }
+
+        /** The one company that bills a shared contact: the linked account number that sorts first. */
+        public String home() {
+            return companies.stream().sorted().findFirst().orElse(null);
+        }
     }
 
     /** A Codex ticket; {@code lastUpdatedAt} is the raw string Codex sent (may lack a zone or be null). */

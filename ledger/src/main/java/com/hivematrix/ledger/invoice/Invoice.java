@@ -20,6 +20,12 @@ public record Invoice(String number, String account, String customer, YearMonth 
     public record Line(String item, String description, BigDecimal quantity, BigDecimal rate, BigDecimal amount) {
     }
 
+    /** A reissued bill (after a void) keeps the period's number with {@code -R<revision>}; revision 1 has none. */
+    public Invoice revision(int revision) {
+        return revision <= 1 ? this
+                : new Invoice(number + "-R" + revision, account, customer, period, invoiceDate, dueDate, plan, term, lines, total);
+    }
+
     public static String number(String account, YearMonth period) {
         return account + "-" + String.format("%04d%02d", period.getYear(), period.getMonthValue());
     }

@@ -1,9 +1,19 @@
 package com.hivematrix.ledger.invoice;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
@@ -18,9 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.hivematrix.ledger.billing.BillingService;
+import com.hivematrix.ledger.codex.CompanyData;
 import com.hivematrix.ledger.engine.Bill;
+import com.hivematrix.ledger.engine.PlanCatalog;
 import com.hivematrix.ledger.web.Access;
 import com.hivematrix.ledger.web.Periods;
+import com.hivematrix.shared.problem.ProblemException;
 
 /** Per-company invoice downloads (§A7) and the invoice summary. */
 @RestController
@@ -58,6 +71,48 @@ public class InvoiceController {
         Invoice inv = Invoice.quickBooks(billing.bill(acct, period));
         return file(InvoiceRenderer.csv(inv).getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8",
                 "quickbooks_export_" + acct + "_" + period + ".csv");
+    }
+
+    /**
+     * Every company's invoice CSV of a period in one ZIP, from one Codex bulk call. A company whose
+     * bill cannot be calculated is listed in {@code not_billed.csv} instead of being left out silently.
+     */
+    @GetMapping("/invoices/bulk/download")
+    public ResponseEntity<byte[]> bulk(@RequestParam(required = false) String year, @RequestParam(required = false) String month) {
+        YearMonth period = Periods.of(year, month, clock);
+        BillingService.Batch batch = billing.batch(period);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Set<String> names = new HashSet<>();
+        List<List<Object>> notBilled = new ArrayList<>();
+        notBilled.add(List.of("account_number", "company_name", "reason"));
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (CompanyData c : batch.companies()) {
+                String acct = c.company().accountNumber();
+                if (PlanCatalog.isInactivePlan(batch.catalog().resolve(c.company(), batch.adjustmentsOf(acct).client()).planName())) {
+                    continue;
+                }
+                try {
+                    Invoice inv = Invoice.standard(billing.calculate(c, batch.catalog(), batch.adjustmentsOf(acct), period));
+                    String name = inv.fileName("csv");
+                    if (!names.add(name)) {
+                        name = acct + "_" + name;
+                    }
+                    zip.putNextEntry(new ZipEntry(name));
+                    zip.write(InvoiceRenderer.csv(inv).getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                } catch (ProblemException e) {
+                    notBilled.add(Arrays.asList(acct, c.company().name(), e.getBody().getDetail()));
+                }
+            }
+            if (notBilled.size() > 1) {
+                zip.putNextEntry(new ZipEntry("not_billed.csv"));
+                zip.write(CsvWriter.write(notBilled).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file(bytes.toByteArray(), "application/zip", "invoices_" + period + ".zip");
     }
 
     @GetMapping("/api/invoice/{acct}/summary")

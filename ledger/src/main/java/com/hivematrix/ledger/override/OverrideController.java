@@ -144,6 +144,18 @@ public class OverrideController {
         return deleteItem("user_billing_overrides", "user_id", id, auth);
     }
 
+    /** The per-item overrides of these ids (for the settings page), keyed by id. */
+    Map<Long, Map<String, Object>> itemOverrides(String table, String idCol, List<Long> ids) {
+        Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        // table and column come from the two fixed callers, never from a request
+        jdbc.sql("SELECT " + idCol + " AS id, billing_type, custom_cost FROM " + table + " WHERE " + idCol + " IN (:ids)").param("ids", ids)
+                .query().listOfRows().forEach(r -> out.put(((Number) r.get("id")).longValue(), r));
+        return out;
+    }
+
     private Map<String, Object> getItem(String table, String idCol, long id) {
         Map<String, Object> row = jdbc.sql("SELECT " + idCol + ", billing_type, custom_cost FROM " + table + " WHERE " + idCol + " = ?")
                 .param(id).query().listOfRows().stream().findFirst()
@@ -249,7 +261,7 @@ public class OverrideController {
     static final List<String> LINE_ITEM_FIELDS = List.of("name", "description", "monthly_fee", "one_off_fee", "one_off_year",
             "one_off_month", "yearly_fee", "yearly_bill_month");
 
-    private Map<String, Object> lineItemValues(Fields in, boolean create) {
+    Map<String, Object> lineItemValues(Fields in, boolean create) {
         Map<String, Object> v = new LinkedHashMap<>();
         if (create || in.has("name")) {
             v.put("name", in.text("name", 150, true));

@@ -16,6 +16,7 @@ import com.hivematrix.shared.security.TokenClaims;
 public class Access {
 
     public static final String BILLING = "@access.billing(authentication)";
+    public static final String ADMIN = "@access.admin(authentication)";
 
     private final LedgerProperties props;
 
@@ -31,6 +32,12 @@ public class Access {
             return props.allowedServices().contains(jwt.getToken().getClaimAsString("calling_service"));
         }
         return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_BILLING"));
+    }
+
+    /** Admin users (scheduler settings); services never. */
+    public boolean admin(Authentication auth) {
+        return auth instanceof JwtAuthenticationToken jwt && !TokenClaims.isServiceToken(jwt.getToken())
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
     }
 
     public static String actor(Authentication auth) {

@@ -256,6 +256,30 @@ class BillingEngineTest {
     }
 
     @Test
+    void aSharedContactIsBilledOnceByItsHomeCompanyAndADuplicateListingOnce() {
+        Inputs.Contact shared = new Inputs.Contact(7, "Shared", "s@x", true, List.of("100200", "0990"));
+        Inputs.Contact local = new Inputs.Contact(8, "Local", "l@x", true, List.of("100200"));
+        List<Inputs.Contact> contacts = List.of(shared, local, local);
+        Map<Rate, BigDecimal> rates = Map.of(Rate.PER_USER, bd("10"));
+        // company 100200 is not the shared contact's home ("0990" sorts first): listed at 0, not billed; Local once, not twice
+        Bill here = CORRECTED.calculate(WorkedExample.company(), plan(rates), List.of(), contacts, List.of(), null, YearMonth.of(2025, 10),
+                WorkedExample.TODAY);
+        assertThat(here.users()).extracting(Bill.Line::name, Bill.Line::type, Bill.Line::cost).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Shared", "Billed with 0990", bd("0.00")),
+                org.assertj.core.groups.Tuple.tuple("Local", "Paid", bd("10.00")));
+        assertThat(here.quantities()).containsEntry("shared_users", 1).containsEntry("regular_users", 1);
+        assertThat(here.totalUserCharges()).isEqualTo(bd("10.00"));
+        // configured to bill shared contacts in each company (the original's behaviour): both billed here
+        Bill each = new BillingEngine(BillingRules.CORRECTED.withSharedContactsInEachCompany(true)).calculate(WorkedExample.company(),
+                plan(rates), List.of(), contacts, List.of(), null, YearMonth.of(2025, 10), WorkedExample.TODAY);
+        assertThat(each.totalUserCharges()).isEqualTo(bd("20.00"));
+        // a contact with unknown links is billed where it is listed
+        Bill unknown = CORRECTED.calculate(WorkedExample.company(), plan(rates), List.of(), List.of(new Inputs.Contact(9, "U", "u@x", true)),
+                List.of(), null, YearMonth.of(2025, 10), WorkedExample.TODAY);
+        assertThat(unknown.totalUserCharges()).isEqualTo(bd("10.00"));
+    }
+
+    @Test
     void overridesReplaceRatesAndFeatures() {
         Inputs.ClientOverride co = new Inputs.ClientOverride(null, "Unlimited", Map.of(Rate.PER_WORKSTATION, bd("0"), Rate.PER_USER, bd("7.5")),
                 null, null);

@@ -50,6 +50,44 @@ public final class Http {
         return send("PUT", path, token, body);
     }
 
+    /** A browser-style page request (Accept: text/html), with optional extra headers (e.g. X-Forwarded-Prefix). */
+    public Response page(String path, String token, String... headers) {
+        return raw("GET", path, token, null, null, headers);
+    }
+
+    /** A browser form post (application/x-www-form-urlencoded), answered with HTML. */
+    public Response form(String path, String token, java.util.Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
+                .append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return raw("POST", path, token, sb.toString(), "application/x-www-form-urlencoded");
+    }
+
+    public Response csv(String path, String token, String csv) {
+        return raw("POST", path, token, csv, "text/csv");
+    }
+
+    private Response raw(String method, String path, String token, String body, String type, String... headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
+            b.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.body(), r);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String method, String path, String token, Object body) {
         try {
             String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
