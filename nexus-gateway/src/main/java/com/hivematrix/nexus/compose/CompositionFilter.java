@@ -18,6 +18,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.hivematrix.nexus.login.NexusSession;
 import com.hivematrix.nexus.routing.RegistryRoutes;
 import com.hivematrix.nexus.security.EdgeFilter;
 import com.hivematrix.shared.registry.ServiceRegistry;
@@ -110,9 +111,10 @@ public class CompositionFilter implements GlobalFilter, Ordered {
                 return Mono.just(PageComposer.compose(html, Theme.DEFAULT, "", version));
             }
             PermissionLevel level = PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
-            return exchange.getSession().flatMap(session -> preferences.theme(session, user))
+            return exchange.getSession().flatMap(session -> preferences.theme(session, user)
                     .defaultIfEmpty(Theme.DEFAULT)
-                    .map(theme -> PageComposer.compose(html, theme, SidePanel.html(registry, level, service, theme), version));
+                    .map(theme -> PageComposer.compose(html, theme, SidePanel.html(registry, level, service, theme), version,
+                            NexusSession.csrfToken(session))));
         }
     }
 }

@@ -23,15 +23,22 @@ public final class PageComposer {
     private PageComposer() {
     }
 
-    public static String headAssets(String version) {
+    public static String headAssets(String version, String csrfToken) {
         String v = "?v=" + version;
-        return "<link rel=\"stylesheet\" href=\"/static/css/global.css" + v + "\">"
+        // the token is base64url: nothing in it needs escaping inside an attribute
+        String meta = csrfToken == null ? "" : "<meta name=\"csrf-token\" content=\"" + csrfToken + "\">";
+        return meta + "<link rel=\"stylesheet\" href=\"/static/css/global.css" + v + "\">"
                 + "<link rel=\"stylesheet\" href=\"/static/css/side-panel.css" + v + "\">"
                 + "<script src=\"/static/js/nexus-boot.js" + v + "\"></script>"
                 + "<script src=\"/static/js/side-panel.js" + v + "\" defer></script>";
     }
 
     public static String compose(String html, Theme theme, String panel, String version) {
+        return compose(html, theme, panel, version, null);
+    }
+
+    /** As {@link #compose(String, Theme, String, String)}, giving the page the session's CSRF token. */
+    public static String compose(String html, Theme theme, String panel, String version, String csrfToken) {
         Matcher htmlTag = HTML_TAG.matcher(html);
         Matcher bodyTag = BODY_TAG.matcher(html);
         if (!htmlTag.find() || !bodyTag.find(htmlTag.end()) || html.contains(LAYOUT_MARKER)) {
@@ -45,10 +52,10 @@ public final class PageComposer {
         int cursor = htmlTag.end();
         Matcher headTag = HEAD_TAG.matcher(html);
         if (headTag.find(cursor) && headTag.end() <= bodyTag.start()) {
-            out.append(html, cursor, headTag.end()).append(headAssets(version));
+            out.append(html, cursor, headTag.end()).append(headAssets(version, csrfToken));
             cursor = headTag.end();
         } else {
-            out.append("<head>").append(headAssets(version)).append("</head>");
+            out.append("<head>").append(headAssets(version, csrfToken)).append("</head>");
         }
         out.append(html, cursor, bodyTag.end())
                 .append("<div class=\"hivematrix-layout\">").append(panel).append("<div class=\"hivematrix-content\">");

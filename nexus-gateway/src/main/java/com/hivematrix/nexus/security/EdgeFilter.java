@@ -116,11 +116,14 @@ public class EdgeFilter implements WebFilter, Ordered {
         if (expiry == null || !expiry.isAfter(clock.instant())) {
             return session.invalidate().then(Responses.loginRequired(exchange));
         }
-        if (!sameOrigin(exchange.getRequest())) {
+        ServerHttpRequest checked = sameOrigin(exchange.getRequest())
+                ? CsrfGuard.verified(exchange.getRequest(), NexusSession.csrfToken(session)) : null;
+        if (checked == null) {
             return Responses.error(exchange, HttpStatus.FORBIDDEN, "Cross-site request refused");
         }
-        return relayIfValid(exchange, chain, token, NexusSession.user(session), service,
-                Mono.defer(() -> session.invalidate().then(Responses.loginRequired(exchange))));
+        ServerWebExchange forwarded = checked == exchange.getRequest() ? exchange : exchange.mutate().request(checked).build();
+        return relayIfValid(forwarded, chain, token, NexusSession.user(session), service,
+                Mono.defer(() -> session.invalidate().then(Responses.loginRequired(forwarded))));
     }
 
     /**
@@ -204,8 +207,8 @@ public class EdgeFilter implements WebFilter, Ordered {
     }
 
     /**
-     * CSRF defence for cookie-authenticated state changes: the browser's Origin (or, lacking it, the
-     * Referer) must be this gateway's own origin. Browsers always send Origin on cross-site POSTs.
+     * The origin half of the CSRF defence for cookie-authenticated state changes (the token is
+     * {@link CsrfGuard}): the browser's Origin (or, lacking it, the Referer) must be this gateway's own.
      */
     boolean sameOrigin(ServerHttpRequest request) {
         if (SAFE.contains(request.getMethod()) || request.getCookies().getFirst(sessionCookie) == null) {

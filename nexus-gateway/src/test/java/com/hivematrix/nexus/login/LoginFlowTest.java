@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -167,14 +169,38 @@ class LoginFlowTest extends PlatformTestBase {
         HttpResponse<String> noOrigin = browser.post("/codex/echo", "application/json", "{\"a\":1}", Map.of("Accept", "application/json"));
         assertThat(noOrigin.statusCode()).isEqualTo(403);
 
+        // same origin but without the session's token: still refused
+        HttpResponse<String> noToken = browser.post("/codex/echo", "application/json", "{\"a\":1}",
+                Map.of("Origin", ORIGIN, "Accept", "application/json"));
+        assertThat(noToken.statusCode()).isEqualTo(403);
+
+        // the token every composed page carries
+        Matcher meta = Pattern.compile("<meta name=\"csrf-token\" content=\"([A-Za-z0-9_-]{43})\">")
+                .matcher(browser.get("/codex/page").body());
+        assertThat(meta.find()).as("composed page has the CSRF meta tag").isTrue();
+        String token = meta.group(1);
+
+        HttpResponse<String> wrongToken = browser.post("/codex/echo", "application/json", "{\"a\":1}",
+                Map.of("Origin", ORIGIN, "X-CSRF-Token", token.substring(1) + "x", "Accept", "application/json"));
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> crossSiteWithToken = browser.post("/codex/echo", "application/json", "{\"a\":1}",
+                Map.of("Origin", "https://evil.example", "X-CSRF-Token", token, "Accept", "application/json"));
+        assertThat(crossSiteWithToken.statusCode()).isEqualTo(403);
+
         HttpResponse<String> refererOnly = browser.post("/codex/echo", "application/json", "{\"a\":1}",
-                Map.of("Referer", ORIGIN + "/codex/page", "Accept", "application/json"));
+                Map.of("Referer", ORIGIN + "/codex/page", "X-CSRF-Token", token, "Accept", "application/json"));
         assertThat(json(refererOnly).get("method").asString()).isEqualTo("POST");
 
         JsonNode sameSite = json(browser.post("/codex/echo", "application/json", "{\"a\":1}",
-                Map.of("Origin", ORIGIN, "Accept", "application/json")));
+                Map.of("Origin", ORIGIN, "X-CSRF-Token", token, "Accept", "application/json")));
         assertThat(sameSite.get("method").asString()).isEqualTo("POST");
         assertThat(sameSite.get("body").asString()).isEqualTo("{\"a\":1}");
+
+        // a form posts the token in its action URL; the service never sees it
+        JsonNode form = json(browser.post("/codex/echo?id=1&_csrf=" + token + "&id=2", "application/x-www-form-urlencoded", "a=1",
+                Map.of("Origin", ORIGIN, "Accept", "application/json")));
+        assertThat(form.get("uri").asString()).isEqualTo("/echo?id=1&id=2");
+        assertThat(form.get("body").asString()).isEqualTo("a=1");
     }
 
     @Test
