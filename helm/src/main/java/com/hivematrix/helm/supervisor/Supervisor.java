@@ -104,6 +104,12 @@ public final class Supervisor implements AutoCloseable {
         return require(name).awaitSettled(timeout);
     }
 
+    /** Waits as long as the process's own start-up may take, including a restart after a crash. */
+    public boolean awaitSettled(String name) {
+        ManagedProcess p = require(name);
+        return p.awaitSettled(settleTimeout(p.spec()));
+    }
+
     public ProcessStatus status(String name) {
         return require(name).status();
     }
