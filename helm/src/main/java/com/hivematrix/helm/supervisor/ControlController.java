@@ -54,6 +54,12 @@ public class ControlController {
     public ResponseEntity<StreamingResponseBody> up(@RequestHeader(name = ControlAccess.HEADER, required = false) String secret) {
         SupervisorService s = authorised(secret);
         StreamingResponseBody body = out -> {
+            // where things stand already (Helm may have begun at its own start-up)
+            for (ProcessStatus p : s.statuses()) {
+                write(out, "    " + p.name() + ": " + p.state().name().toLowerCase()
+                        + (p.pid() != null ? " (pid " + p.pid() + ")" : "")
+                        + (p.skipReason() != null ? " - " + p.skipReason() : "") + "\n");
+            }
             LinkedBlockingQueue<SupervisorEvent> events = new LinkedBlockingQueue<>();
             CompletableFuture<Void> done = CompletableFuture.runAsync(() -> s.startAll(events::add));
             try {
