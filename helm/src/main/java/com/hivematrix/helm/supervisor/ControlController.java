@@ -1,13 +1,7 @@
 package com.hivematrix.helm.supervisor;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -19,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import com.hivematrix.shared.problem.ProblemException;
 
@@ -50,36 +44,32 @@ public class ControlController {
     }
 
     /** Starts everything in order, streaming each state change; ends with READY or NOT READY: names. */
-    @PostMapping("/up")
-    public ResponseEntity<StreamingResponseBody> up(@RequestHeader(name = ControlAccess.HEADER, required = false) String secret) {
+    @PostMapping(path = "/up", produces = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseBodyEmitter up(@RequestHeader(name = ControlAccess.HEADER, required = false) String secret) {
         SupervisorService s = authorised(secret);
-        StreamingResponseBody body = out -> {
-            // where things stand already (Helm may have begun at its own start-up)
-            for (ProcessStatus p : s.statuses()) {
-                write(out, "    " + p.name() + ": " + p.state().name().toLowerCase()
-                        + (p.pid() != null ? " (pid " + p.pid() + ")" : "")
-                        + (p.skipReason() != null ? " - " + p.skipReason() : "") + "\n");
-            }
-            LinkedBlockingQueue<SupervisorEvent> events = new LinkedBlockingQueue<>();
-            CompletableFuture<Void> done = CompletableFuture.runAsync(() -> s.startAll(events::add));
+        ResponseBodyEmitter emitter = new ResponseBodyEmitter(-1L);
+        Thread worker = new Thread(() -> {
             try {
-                while (!done.isDone() || !events.isEmpty()) {
-                    SupervisorEvent e = events.poll(1, TimeUnit.SECONDS);
-                    if (e != null) {
-                        write(out, "    " + e + "\n");
-                    }
+                // where things stand already (Helm may have begun at its own start-up)
+                for (ProcessStatus p : s.statuses()) {
+                    send(emitter, "    " + p.name() + ": " + p.state().name().toLowerCase()
+                            + (p.pid() != null ? " (pid " + p.pid() + ")" : "")
+                            + (p.skipReason() != null ? " - " + p.skipReason() : "") + "\n");
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                s.startAll(e -> send(emitter, "    " + e + "\n"));
+                List<String> notReady = s.statuses().stream()
+                        .filter(p -> p.state() != ProcessState.RUNNING && p.state() != ProcessState.SKIPPED)
+                        .map(ProcessStatus::name).toList();
+                send(emitter, "\n" + StatusText.table(s.statuses(), s.self(), s.selfStarted()));
+                send(emitter, notReady.isEmpty() ? READY + "\n" : NOT_READY + " " + String.join(" ", notReady) + "\n");
+                emitter.complete();
+            } catch (RuntimeException e) {
+                emitter.completeWithError(e);
             }
-            List<String> notReady = s.statuses().stream()
-                    .filter(p -> p.state() != ProcessState.RUNNING && p.state() != ProcessState.SKIPPED)
-                    .map(ProcessStatus::name).toList();
-            write(out, "\n" + StatusText.table(s.statuses(), s.self(), s.selfStarted()));
-            write(out, notReady.isEmpty() ? READY + "\n" : NOT_READY + " " + String.join(" ", notReady) + "\n");
-        };
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body);
+        }, "helm-control-up");
+        worker.setDaemon(true);
+        worker.start();
+        return emitter;
     }
 
     /** Stops every supervised process (highest start group first); Helm itself is stopped by the caller. */
@@ -115,12 +105,12 @@ public class ControlController {
         return s;
     }
 
-    private static void write(OutputStream out, String text) {
+    /** One chunk to the CLI; a CLI that went away must not stop start-up, so failures are dropped. */
+    private static void send(ResponseBodyEmitter emitter, String text) {
         try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            emitter.send(text, MediaType.TEXT_PLAIN);
+        } catch (IOException | IllegalStateException e) {
+            // the client disconnected; start-up goes on regardless
         }
     }
 }

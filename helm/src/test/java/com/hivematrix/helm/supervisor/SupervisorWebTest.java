@@ -86,6 +86,33 @@ class SupervisorWebTest extends HelmTestBase {
     }
 
     @Test
+    void upStreamsEachStateChangeAndEndsReady() throws Exception {
+        awaitRunning("alpha");
+        assertThat(control("POST", "/api/control/processes/alpha/stop").status()).isEqualTo(200);
+
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/control/up"))
+                .header(ControlAccess.HEADER, SECRET).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        java.util.List<String> lines = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body()
+                .map(String::strip).filter(l -> !l.isEmpty()).toList();
+
+        assertThat(lines).contains("alpha: stopped");
+        assertThat(lines).contains("ghost: skipped - module ghost is not part of this installation");
+        int starting = indexStartingWith(lines, "alpha: starting (pid ");
+        int running = indexStartingWith(lines, "alpha: running (pid ");
+        assertThat(starting).isPositive().isLessThan(running);
+        assertThat(lines).last().isEqualTo(ControlController.READY);
+    }
+
+    private static int indexStartingWith(java.util.List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in " + lines);
+    }
+
+    @Test
     void restartThroughTheCliReplacesTheProcess() {
         long before = awaitRunning("alpha");
         Response r = control("POST", "/api/control/processes/alpha/restart");
@@ -106,7 +133,7 @@ class SupervisorWebTest extends HelmTestBase {
         assertProblem(get("/api/supervisor/processes", TECH), 403);
         assertProblem(get("/api/supervisor/processes", null), 401);
 
-        JsonNode list = get("/api/supervisor/processes", ADMIN).json().get("processes");
+        JsonNode list = processes();
         assertThat(list.get(0).get("name").asString()).isEqualTo("helm");
         assertThat(list.get(0).get("controllable").asBoolean()).isFalse();
         JsonNode alpha = find(list, "alpha");
@@ -127,11 +154,11 @@ class SupervisorWebTest extends HelmTestBase {
     @Test
     void killedProcessComesBackAndTheDashboardCountsTheRestart() {
         long before = awaitRunning("beta");
-        int restarts = find(get("/api/supervisor/processes", ADMIN).json().get("processes"), "beta").get("restarts").asInt();
+        int restarts = find(processes(), "beta").get("restarts").asInt();
         ProcessHandle.of(before).orElseThrow().destroyForcibly();
 
         await().atMost(WAIT).until(() -> {
-            JsonNode beta = find(get("/api/supervisor/processes", ADMIN).json().get("processes"), "beta");
+            JsonNode beta = find(processes(), "beta");
             return "running".equals(beta.get("state").asString()) && beta.get("pid").asLong() != before
                     && beta.get("restarts").asInt() == restarts + 1;
         });
@@ -142,7 +169,7 @@ class SupervisorWebTest extends HelmTestBase {
         awaitRunning("alpha");
         Response stop = post("/api/supervisor/processes/alpha/stop", null, ADMIN);
         assertThat(stop.status()).isEqualTo(202);
-        await().atMost(WAIT).until(() -> "stopped".equals(find(get("/api/supervisor/processes", ADMIN).json().get("processes"), "alpha")
+        await().atMost(WAIT).until(() -> "stopped".equals(find(processes(), "alpha")
                 .get("state").asString()));
         assertThat(post("/api/supervisor/processes/alpha/start", null, TECH).status()).isEqualTo(403);
         assertThat(post("/api/supervisor/processes/alpha/start", null, ADMIN).status()).isEqualTo(202);
@@ -150,13 +177,19 @@ class SupervisorWebTest extends HelmTestBase {
     }
 
     private long awaitRunning(String name) {
-        await().atMost(WAIT).until(() -> "running".equals(find(get("/api/supervisor/processes", ADMIN).json().get("processes"), name)
+        await().atMost(WAIT).until(() -> "running".equals(find(processes(), name)
                 .get("state").asString()));
         return pid(name);
     }
 
     private long pid(String name) {
-        return find(get("/api/supervisor/processes", ADMIN).json().get("processes"), name).get("pid").asLong();
+        return find(processes(), name).get("pid").asLong();
+    }
+
+    private JsonNode processes() {
+        Response r = get("/api/supervisor/processes", ADMIN);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("processes");
     }
 
     private Response control(String method, String path) {
