@@ -170,6 +170,12 @@ final class ManagedProcess {
     }
 
     private void launch() {
+        if (spec.port() > 0 && new TcpHealthProbe("127.0.0.1", spec.port()).check().healthy()) {
+            // someone else's process would answer this one's health checks: never start next to it
+            lastError = "port " + spec.port() + " is already in use by a process Helm did not start";
+            crashed(lastError);
+            return;
+        }
         ProcessBuilder pb = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile());
         for (String key : NOT_INHERITED) {
             pb.environment().remove(key);

@@ -195,6 +195,23 @@ class SupervisorTest {
     }
 
     @Test
+    void portHeldByAStrangerIsNeverMistakenForTheProcess() throws Exception {
+        ServerSocket stranger = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+        int port = stranger.getLocalPort();
+        Supervisor sup = supervisor(List.of(javaChild("codex", 1, port, "-", "-")));
+
+        sup.start("codex");
+        await().atMost(WAIT).until(() -> sup.status("codex").state() == ProcessState.FAILED);
+        assertThat(sup.status("codex").lastError()).contains("port " + port + " is already in use");
+        assertThat(starts("codex")).doesNotExist();
+
+        stranger.close();
+        sup.start("codex");
+        await().atMost(WAIT).until(() -> sup.status("codex").state() == ProcessState.RUNNING);
+        assertThat(lines(starts("codex"))).hasSize(1);
+    }
+
+    @Test
     void pidFileOfAStrangerIsNotAdopted() throws Exception {
         Files.createDirectories(dir.resolve("run"));
         Files.writeString(dir.resolve("run/codex.pid"), ProcessHandle.current().pid() + "\n");
