@@ -14,6 +14,11 @@ public record ProcessView(String name, String state, String badge, Long pid, Int
         Instant lastProbe, Integer lastExitCode, String lastError, String skipReason, boolean controllable) {
 
     static ProcessView of(ProcessStatus s) {
+        if (s.pid() == null) {
+            // a probe result belongs to the process that was probed; nothing runs now
+            s = new ProcessStatus(s.name(), s.order(), s.port(), s.state(), null, null, false, s.restarts(), s.lastExitCode(),
+                    s.lastError(), null, null, null, s.lastProbe(), s.skipReason());
+        }
         Long uptime = s.startedAt() == null ? null : Math.max(0, Duration.between(s.startedAt(), Instant.now()).toSeconds());
         return new ProcessView(s.name(), s.state().name().toLowerCase(), badge(s.state()), s.pid(), s.port() > 0 ? s.port() : null,
                 s.startedAt(), uptime, s.restarts(), s.adopted(), s.healthy(), s.healthDetail(), s.healthLatencyMs(),

@@ -32,7 +32,7 @@ final class StatusText {
     }
 
     static String health(ProcessStatus s) {
-        if (s.healthy() == null) {
+        if (s.healthy() == null || s.pid() == null) {
             return "-";
         }
         String d = s.healthDetail() == null ? "" : s.healthDetail();
