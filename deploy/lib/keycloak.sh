@@ -109,11 +109,12 @@ sed_escape() {
   printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'
 }
 
-# kc_write_realm NEXUS_CLIENT_SECRET HM_ADMIN_PASSWORD: fill the template into data/import (0600).
+# kc_write_realm NEXUS_CLIENT_SECRET HM_ADMIN_PASSWORD HELM_ADMIN_CLIENT_SECRET: fill the template
+# into data/import (0600).
 # HIVEMATRIX_PUBLIC_URL (e.g. https://hive.example.com) adds the public gateway URL to the
 # redirect and post-logout URIs; without it that template line is dropped.
 kc_write_realm() {
-  local secret=$1 password=$2 public=${HIVEMATRIX_PUBLIC_URL:-} dir="$KC_DIST/data/import"
+  local secret=$1 password=$2 helm_secret=$3 public=${HIVEMATRIX_PUBLIC_URL:-} dir="$KC_DIST/data/import"
   public=${public%/}
   if [[ -n $public ]]; then
     [[ $public =~ ^https?://[^[:space:]\"\\]+$ ]] || die "HIVEMATRIX_PUBLIC_URL must be an http(s) URL, got '$public'"
@@ -128,7 +129,8 @@ kc_write_realm() {
     else
       sed -e '/"__PUBLIC_URL__\/\*",/d' -e 's|__PUBLIC_URL_POST_LOGOUT__||g' "$KC_REALM_TEMPLATE"
     fi | sed -e "s|__NEXUS_CLIENT_SECRET__|$(sed_escape "$secret")|g" \
-             -e "s|__HM_ADMIN_PASSWORD__|$(sed_escape "$password")|g" >"$out.tmp"
+             -e "s|__HM_ADMIN_PASSWORD__|$(sed_escape "$password")|g" \
+             -e "s|__HELM_ADMIN_CLIENT_SECRET__|$(sed_escape "$helm_secret")|g" >"$out.tmp"
   )
   grep -q '__[A-Z_]*__' "$out.tmp" && die "unfilled placeholder in $out.tmp"
   mv -f "$out.tmp" "$out"

@@ -42,8 +42,8 @@ public class HelmProperties {
         private boolean startOnBoot = true;
         /** Stop every process when Helm itself shuts down normally (systemd mode); else they keep running. */
         private boolean stopOnShutdown;
-        private Duration serviceStartTimeout = Duration.ofSeconds(90);
-        private Duration keycloakStartTimeout = Duration.ofSeconds(180);
+        private Duration serviceStartTimeout = Duration.ofSeconds(300);
+        private Duration keycloakStartTimeout = Duration.ofSeconds(600);
         private Duration backoffInitial = Duration.ofSeconds(1);
         private Duration backoffMax = Duration.ofSeconds(60);
         private int crashLoopLimit = 5;

@@ -33,10 +33,12 @@ public class DashboardController {
 
     private final ObjectProvider<SupervisorService> supervisor;
     private final ServiceRegistry registry;
+    private final ProcessSampler sampler;
 
-    public DashboardController(ObjectProvider<SupervisorService> supervisor, ServiceRegistry registry) {
+    public DashboardController(ObjectProvider<SupervisorService> supervisor, ServiceRegistry registry, ProcessSampler sampler) {
         this.supervisor = supervisor;
         this.registry = registry;
+        this.sampler = sampler;
     }
 
     @GetMapping({"/", "/services"})
@@ -50,7 +52,7 @@ public class DashboardController {
     @GetMapping("/services/{name}")
     public String detail(@PathVariable String name, Model model) {
         SupervisorService s = require();
-        model.addAttribute("p", ProcessView.of(s.status(name)));
+        model.addAttribute("p", ProcessView.of(s.status(name), sampler));
         model.addAttribute("output", String.join("\n", s.outputTail(name, OUTPUT_LINES)));
         return "services/detail";
     }
@@ -78,13 +80,13 @@ public class DashboardController {
         SupervisorService.Action a = SupervisorService.Action.parse(action);
         s.actLater(name, a);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("success", true, "name", name,
-                "action", a.name().toLowerCase(), "process", ProcessView.of(s.status(name)).json()));
+                "action", a.name().toLowerCase(), "process", ProcessView.of(s.status(name), sampler).json()));
     }
 
     private List<ProcessView> views(SupervisorService s) {
         List<ProcessView> views = new ArrayList<>();
-        views.add(ProcessView.self(s.self(), s.selfStarted(), registry.find(s.self()).map(i -> i.port()).orElse(0)));
-        s.statuses().forEach(p -> views.add(ProcessView.of(p)));
+        views.add(ProcessView.self(s.self(), s.selfStarted(), registry.find(s.self()).map(i -> i.port()).orElse(0), sampler));
+        s.statuses().forEach(p -> views.add(ProcessView.of(p, sampler)));
         return views;
     }
 

@@ -11,9 +11,10 @@ import com.hivematrix.helm.supervisor.ProcessStatus;
 /** One row of the dashboard and of GET /api/supervisor/processes (the original's snake_case names). */
 public record ProcessView(String name, String state, String badge, Long pid, Integer port, Instant startedAt,
         Long uptimeSeconds, int restarts, boolean adopted, Boolean healthy, String healthDetail, Long healthLatencyMs,
-        Instant lastProbe, Integer lastExitCode, String lastError, String skipReason, boolean controllable) {
+        Instant lastProbe, Integer lastExitCode, String lastError, String skipReason, boolean controllable,
+        ProcessSampler.Sample usage) {
 
-    static ProcessView of(ProcessStatus s) {
+    static ProcessView of(ProcessStatus s, ProcessSampler sampler) {
         if (s.pid() == null) {
             // a probe result belongs to the process that was probed; nothing runs now
             s = new ProcessStatus(s.name(), s.order(), s.port(), s.state(), null, null, false, s.restarts(), s.lastExitCode(),
@@ -22,14 +23,16 @@ public record ProcessView(String name, String state, String badge, Long pid, Int
         Long uptime = s.startedAt() == null ? null : Math.max(0, Duration.between(s.startedAt(), Instant.now()).toSeconds());
         return new ProcessView(s.name(), s.state().name().toLowerCase(), badge(s.state()), s.pid(), s.port() > 0 ? s.port() : null,
                 s.startedAt(), uptime, s.restarts(), s.adopted(), s.healthy(), s.healthDetail(), s.healthLatencyMs(),
-                s.lastProbe(), s.lastExitCode(), s.lastError(), s.skipReason(), s.state() != ProcessState.SKIPPED);
+                s.lastProbe(), s.lastExitCode(), s.lastError(), s.skipReason(), s.state() != ProcessState.SKIPPED,
+                s.pid() != null ? sampler.sample(s.pid()) : null);
     }
 
     /** Helm's own row: shown, never controllable from the UI. */
-    static ProcessView self(String name, Instant started, int port) {
-        return new ProcessView(name, "running", "badge badge--success", ProcessHandle.current().pid(), port, started,
+    static ProcessView self(String name, Instant started, int port, ProcessSampler sampler) {
+        long pid = ProcessHandle.current().pid();
+        return new ProcessView(name, "running", "badge badge--success", pid, port, started,
                 Duration.between(started, Instant.now()).toSeconds(), 0, false, true, "this process", 0L, Instant.now(),
-                null, null, null, false);
+                null, null, null, false, sampler.sample(pid));
     }
 
     static String badge(ProcessState state) {
@@ -77,6 +80,10 @@ public record ProcessView(String name, String state, String badge, Long pid, Int
         m.put("last_error", lastError);
         m.put("skip_reason", skipReason);
         m.put("controllable", controllable);
+        m.put("rss_mb", usage == null ? null : usage.rssMb());
+        m.put("cpu_percent", usage == null ? null : usage.cpuPercent());
+        m.put("threads", usage == null ? null : usage.threads());
+        m.put("open_files", usage == null ? null : usage.openFiles());
         return m;
     }
 }

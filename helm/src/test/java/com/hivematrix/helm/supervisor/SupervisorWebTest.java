@@ -140,6 +140,9 @@ class SupervisorWebTest extends HelmTestBase {
         assertThat(alpha.get("state").asString()).isEqualTo("running");
         assertThat(alpha.get("healthy").asBoolean()).isTrue();
         assertThat(alpha.get("pid").asLong()).isPositive();
+        assertThat(alpha.get("rss_mb").asLong()).as("a JVM's resident memory").isPositive();
+        assertThat(alpha.get("threads").asInt()).isGreaterThan(1);
+        assertThat(alpha.get("open_files").asInt()).isPositive();
         assertThat(find(list, "ghost").get("state").asString()).isEqualTo("skipped");
 
         Response page = send("GET", "/services", null, ADMIN, Map.of("Accept", "text/html"));
@@ -176,14 +179,30 @@ class SupervisorWebTest extends HelmTestBase {
         awaitRunning("alpha");
     }
 
+    /**
+     * Waits through the CLI's status table rather than the admin API, so a long wait does not
+     * hammer user-token validation (the admin API has tests of its own above).
+     */
     private long awaitRunning(String name) {
-        await().atMost(WAIT).until(() -> "running".equals(find(processes(), name)
-                .get("state").asString()));
+        await().atMost(WAIT).until(() -> "running".equals(row(name)[1]));
         return pid(name);
     }
 
     private long pid(String name) {
-        return find(processes(), name).get("pid").asLong();
+        return Long.parseLong(row(name)[2]);
+    }
+
+    /** name, state, pid, … of one row of GET /api/control/status. */
+    private String[] row(String name) {
+        Response r = control("GET", "/api/control/status");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        for (String line : r.body().split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length > 2 && cols[0].equals(name)) {
+                return cols;
+            }
+        }
+        throw new AssertionError(name + " not in " + r.body());
     }
 
     private JsonNode processes() {
