@@ -42,6 +42,8 @@ public final class Supervisor implements AutoCloseable {
     private final ExecutorService workers;
     private final List<Consumer<SupervisorEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> ticker;
+    /** Bumped by stopAll: a start-up in progress stops launching further groups. */
+    private final java.util.concurrent.atomic.AtomicLong stopEpoch = new java.util.concurrent.atomic.AtomicLong();
 
     public Supervisor(List<ProcessSpec> specs, SupervisorPolicy policy, Path runDir, Path logDir) {
         this.policy = policy;
@@ -68,7 +70,11 @@ public final class Supervisor implements AutoCloseable {
 
     /** Starts every runnable process in order; returns once each has settled (or its wait ran out). */
     public void startAll() {
+        long epoch = stopEpoch.get();
         for (List<ManagedProcess> group : groups().values()) {
+            if (stopEpoch.get() != epoch) {
+                return;
+            }
             group.forEach(ManagedProcess::start);
             for (ManagedProcess p : group) {
                 p.awaitSettled(settleTimeout(p.spec()));
@@ -78,6 +84,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Stops every process, highest group first; processes within a group stop together. */
     public void stopAll() {
+        stopEpoch.incrementAndGet();
         for (List<ManagedProcess> group : groups().descendingMap().values()) {
             CompletableFuture.allOf(group.stream()
                     .map(p -> CompletableFuture.runAsync(p::stop, workers)).toArray(CompletableFuture[]::new)).join();

@@ -212,6 +212,24 @@ class SupervisorTest {
     }
 
     @Test
+    void stopAllDuringStartUpLaunchesNoFurtherGroup() throws Exception {
+        int neverHealthy = freePort();
+        ProcessSpec slow = new ProcessSpec("keycloak", 1, List.of("/bin/sh", "-c", "exec sleep 600"), Map.of(), dir,
+                new HttpHealthProbe(URI.create("http://127.0.0.1:" + neverHealthy + "/health")), "sleep 600",
+                Duration.ofSeconds(60), null, 0);
+        Supervisor sup = supervisor(List.of(slow, javaChild("core", 2, freePort(), "-", "-")));
+        java.util.concurrent.CompletableFuture<Void> startUp = java.util.concurrent.CompletableFuture.runAsync(sup::startAll);
+        await().atMost(WAIT).until(() -> sup.status("keycloak").state() == ProcessState.STARTING);
+
+        sup.stopAll();
+
+        startUp.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(sup.status("keycloak").state()).isEqualTo(ProcessState.STOPPED);
+        assertThat(sup.status("core").state()).isEqualTo(ProcessState.STOPPED);
+        assertThat(starts("core")).doesNotExist();
+    }
+
+    @Test
     void pidFileOfAStrangerIsNotAdopted() throws Exception {
         Files.createDirectories(dir.resolve("run"));
         Files.writeString(dir.resolve("run/codex.pid"), ProcessHandle.current().pid() + "\n");
