@@ -34,10 +34,6 @@ public final class HttpHealthProbe implements HealthProbe {
         this.uri = uri;
     }
 
-    public URI uri() {
-        return uri;
-    }
-
     @Override
     public Result check() {
         long start = System.nanoTime();

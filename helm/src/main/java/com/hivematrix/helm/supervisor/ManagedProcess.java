@@ -165,10 +165,6 @@ final class ManagedProcess {
                 lastHealth != null ? lastHealth.latencyMs() : null, lastProbe, spec.skipReason());
     }
 
-    synchronized Optional<ProcessHandle> handle() {
-        return Optional.ofNullable(handle);
-    }
-
     private void launch() {
         if (spec.port() > 0 && new TcpHealthProbe("127.0.0.1", spec.port()).check().healthy()) {
             // someone else's process would answer this one's health checks: never start next to it

@@ -1,9 +1,7 @@
 package com.hivematrix.helm.supervisor;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,14 +32,6 @@ public final class ProcessTree {
         root.descendants().forEach(tree::add);
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         return awaitExit(tree, AFTER_KILL);
-    }
-
-    /** Every pid of a tree: the root and its descendants (for tests and the status page). */
-    public static List<Long> pids(ProcessHandle root) {
-        List<Long> pids = new ArrayList<>();
-        pids.add(root.pid());
-        root.descendants().forEach(p -> pids.add(p.pid()));
-        return pids;
     }
 
     private static boolean awaitExit(Set<ProcessHandle> tree, Duration timeout) {

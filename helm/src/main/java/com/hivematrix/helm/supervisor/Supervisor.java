@@ -129,11 +129,6 @@ public final class Supervisor implements AutoCloseable {
         return processes.containsKey(name);
     }
 
-    /** The live process tree root of a process, for tests and diagnostics. */
-    public java.util.Optional<ProcessHandle> handle(String name) {
-        return require(name).handle();
-    }
-
     public List<String> outputTail(String name, int lines) {
         require(name);
         return output.tail(name, lines);

@@ -1,6 +1,5 @@
 package com.hivematrix.helm.supervisor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -132,10 +131,6 @@ public class SupervisorService {
             throw ProblemException.notFound("no supervised process named '" + name + "'").with("field", "name");
         }
         return name;
-    }
-
-    public Duration uptime(ProcessStatus s) {
-        return s.startedAt() == null ? Duration.ZERO : Duration.between(s.startedAt(), Instant.now());
     }
 
     /** What an operator may do to a process. */
