@@ -23,7 +23,7 @@ kc_instance() {
     dev)
       KC_NAME=keycloak
       KC_BASE="$VAR_DIR/keycloak"
-      KC_HTTP_PORT=8080 KC_MGMT_PORT=9000
+      KC_HTTP_PORT=${HIVEMATRIX_KC_PORT:-8080} KC_MGMT_PORT=${HIVEMATRIX_KC_MGMT_PORT:-9000}
       KC_PID_FILE="$RUN_DIR/keycloak.pid"
       KC_LOG_FILE="$LOG_DIR/keycloak.log"
       ;;
@@ -109,11 +109,12 @@ sed_escape() {
   printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'
 }
 
-# kc_write_realm NEXUS_CLIENT_SECRET HM_ADMIN_PASSWORD: fill the template into data/import (0600).
+# kc_write_realm NEXUS_CLIENT_SECRET HM_ADMIN_PASSWORD HELM_ADMIN_CLIENT_SECRET: fill the template
+# into data/import (0600).
 # HIVEMATRIX_PUBLIC_URL (e.g. https://hive.example.com) adds the public gateway URL to the
 # redirect and post-logout URIs; without it that template line is dropped.
 kc_write_realm() {
-  local secret=$1 password=$2 public=${HIVEMATRIX_PUBLIC_URL:-} dir="$KC_DIST/data/import"
+  local secret=$1 password=$2 helm_secret=$3 public=${HIVEMATRIX_PUBLIC_URL:-} dir="$KC_DIST/data/import"
   public=${public%/}
   if [[ -n $public ]]; then
     [[ $public =~ ^https?://[^[:space:]\"\\]+$ ]] || die "HIVEMATRIX_PUBLIC_URL must be an http(s) URL, got '$public'"
@@ -128,56 +129,78 @@ kc_write_realm() {
     else
       sed -e '/"__PUBLIC_URL__\/\*",/d' -e 's|__PUBLIC_URL_POST_LOGOUT__||g' "$KC_REALM_TEMPLATE"
     fi | sed -e "s|__NEXUS_CLIENT_SECRET__|$(sed_escape "$secret")|g" \
-             -e "s|__HM_ADMIN_PASSWORD__|$(sed_escape "$password")|g" >"$out.tmp"
+             -e "s|__HM_ADMIN_PASSWORD__|$(sed_escape "$password")|g" \
+             -e "s|__HELM_ADMIN_CLIENT_SECRET__|$(sed_escape "$helm_secret")|g" >"$out.tmp"
   )
   grep -q '__[A-Z_]*__' "$out.tmp" && die "unfilled placeholder in $out.tmp"
   mv -f "$out.tmp" "$out"
 }
 
-# kc_pid: pid of this instance's Keycloak JVM if it is running (pid file checked against the
+# kc_pid: pid of this instance's Keycloak if it is running (pid file checked against the
 # process's command line), else nothing.
 kc_pid() {
   local pid
   pid=$(read_pid "$KC_PID_FILE")
-  if pid_matches "$pid" "-Dkc.home.dir=$KC_DIST/"; then echo "$pid"; fi
+  # the JVM (-Dkc.home.dir=DIST/) or, when Helm started it, kc.sh (DIST/bin/kc.sh)
+  if pid_matches "$pid" "$KC_DIST/"; then echo "$pid"; fi
 }
 
 kc_healthy() { [[ $(http_code "$KC_HEALTH_URL") == 200 ]]; }
 
-# kc_start ADMIN_PASSWORD: start this instance (dev mode with its own H2 store, or production mode
-# on PostgreSQL when HIVEMATRIX_KC_DB_URL is set for the dev instance), record the JVM's pid, wait
-# for readiness. The master bootstrap admin is passed only on the first start.
-kc_start() {
-  local admin_password=$1 java_home mode args=() envs=() launcher_pid pid
+# kc_command ADMIN_PASSWORD: set KC_MODE, KC_ARGS and KC_ENVS for this instance (dev mode with its
+# own H2 store, or production mode on PostgreSQL when HIVEMATRIX_KC_DB_URL is set for the dev
+# instance). The master bootstrap admin is passed only until the first start succeeded.
+kc_command() {
+  local admin_password=$1 java_home
   java_home=$(kc_java_home)
-  if port_open 127.0.0.1 "$KC_HTTP_PORT"; then
-    die "port $KC_HTTP_PORT is already in use by a process this launcher did not start ($KC_NAME cannot bind it)"
-  fi
-  args=(--http-host=127.0.0.1 --http-port="$KC_HTTP_PORT"
-        --http-relative-path="$KC_RELATIVE_PATH"
-        --health-enabled=true --http-management-port="$KC_MGMT_PORT"
-        --proxy-headers=xforwarded --hostname-strict=false
-        --import-realm)
+  KC_ARGS=(--http-host=127.0.0.1 --http-port="$KC_HTTP_PORT"
+           --http-relative-path="$KC_RELATIVE_PATH"
+           --health-enabled=true --http-management-port="$KC_MGMT_PORT"
+           --proxy-headers=xforwarded --hostname-strict=false
+           --import-realm)
   if [[ $KC_NAME == keycloak && -n ${HIVEMATRIX_KC_DB_URL:-} ]]; then
-    mode=start
-    args+=(--db=postgres --db-url="$HIVEMATRIX_KC_DB_URL"
-           --db-username="${HIVEMATRIX_KC_DB_USERNAME:-keycloak}"
-           --http-enabled=true --cache=local)
-    [[ -n ${HIVEMATRIX_KC_DB_PASSWORD:-} ]] && args+=(--db-password="$HIVEMATRIX_KC_DB_PASSWORD")
+    KC_MODE=start
+    KC_ARGS+=(--db=postgres --db-url="$HIVEMATRIX_KC_DB_URL"
+              --db-username="${HIVEMATRIX_KC_DB_USERNAME:-keycloak}"
+              --http-enabled=true --cache=local)
+    [[ -n ${HIVEMATRIX_KC_DB_PASSWORD:-} ]] && KC_ARGS+=(--db-password="$HIVEMATRIX_KC_DB_PASSWORD")
   else
-    mode=start-dev
+    KC_MODE=start-dev
   fi
   # Extra options, e.g. HIVEMATRIX_KC_OPTS="--proxy-headers=xforwarded"
   # shellcheck disable=SC2206
-  [[ -n ${HIVEMATRIX_KC_OPTS:-} ]] && args+=($HIVEMATRIX_KC_OPTS)
-  envs=(JAVA_HOME="$java_home")
+  [[ -n ${HIVEMATRIX_KC_OPTS:-} ]] && KC_ARGS+=($HIVEMATRIX_KC_OPTS)
+  KC_ENVS=(JAVA_HOME="$java_home")
   if [[ ! -f $KC_PROVISIONED_MARKER ]]; then
-    envs+=(KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password")
+    KC_ENVS+=(KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password")
   fi
+  KC_JAVA_DESC="Java $(java_major "$java_home/bin/java") at $java_home"
+}
+
+# kc_exec ADMIN_PASSWORD: replace this shell by Keycloak in the foreground (Helm supervises it:
+# the pid Helm started stays the pid of kc.sh, whose JVM is its child or, after a
+# re-augmentation, takes its place).
+kc_exec() {
+  kc_command "$1"
+  if port_open 127.0.0.1 "$KC_HTTP_PORT"; then
+    die "port $KC_HTTP_PORT is already in use by a process Helm did not start ($KC_NAME cannot bind it)"
+  fi
+  info "starting $KC_NAME ($KC_MODE, $KC_JAVA_DESC) on $KC_URL"
+  exec env "${KC_ENVS[@]}" "$KC_DIST/bin/kc.sh" "$KC_MODE" "${KC_ARGS[@]}"
+}
+
+# kc_start ADMIN_PASSWORD: start this instance in the background (the test Keycloak), record the
+# JVM's pid, wait for readiness.
+kc_start() {
+  local launcher_pid pid
+  if port_open 127.0.0.1 "$KC_HTTP_PORT"; then
+    die "port $KC_HTTP_PORT is already in use by a process this launcher did not start ($KC_NAME cannot bind it)"
+  fi
+  kc_command "$1"
   mkdir -p "$(dirname "$KC_PID_FILE")" "$(dirname "$KC_LOG_FILE")"
-  info "starting $KC_NAME ($mode, Java $(java_major "$java_home/bin/java") at $java_home) on $KC_URL"
-  printf '\n==== %s %s %s\n' "$(date -Is)" "$KC_NAME" "$mode" >>"$KC_LOG_FILE"
-  env "${envs[@]}" setsid "$KC_DIST/bin/kc.sh" "$mode" "${args[@]}" >>"$KC_LOG_FILE" 2>&1 </dev/null &
+  info "starting $KC_NAME ($KC_MODE, $KC_JAVA_DESC) on $KC_URL"
+  printf '\n==== %s %s %s\n' "$(date -Is)" "$KC_NAME" "$KC_MODE" >>"$KC_LOG_FILE"
+  env "${KC_ENVS[@]}" setsid "$KC_DIST/bin/kc.sh" "$KC_MODE" "${KC_ARGS[@]}" >>"$KC_LOG_FILE" 2>&1 </dev/null &
   launcher_pid=$!
   echo "$launcher_pid" >"${KC_PID_FILE%.pid}.launcher.pid"
   # kc.sh runs the JVM as its child; after a re-augmentation (first start, changed build options)
@@ -199,7 +222,7 @@ kc_stop() {
   local pids=() pid launcher
   pid=$(read_pid "$KC_PID_FILE")
   launcher=$(read_pid "${KC_PID_FILE%.pid}.launcher.pid")
-  pid_matches "$pid" "-Dkc.home.dir=$KC_DIST/" && pids+=("$pid")
+  pid_matches "$pid" "$KC_DIST/" && pids+=("$pid")
   pid_matches "$launcher" "$KC_DIST/bin/kc.sh" && pids+=("$launcher")
   for pid in $(pids_with_cmdline "-Dkc.home.dir=$KC_DIST/"); do
     [[ " ${pids[*]} " == *" $pid "* ]] || pids+=("$pid")

@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class HelmProperties {
 
     private final Logs logs = new Logs();
+    private final Supervisor supervisor = new Supervisor();
 
     public Logs getLogs() { return logs; }
+    public Supervisor getSupervisor() { return supervisor; }
 
     public static class Logs {
         /** Entries older than this (by their timestamp) are deleted. */
@@ -30,5 +32,67 @@ public class HelmProperties {
         public void setRetentionBatchSize(int retentionBatchSize) { this.retentionBatchSize = retentionBatchSize; }
         public int getTotalCap() { return totalCap; }
         public void setTotalCap(int totalCap) { this.totalCap = totalCap; }
+    }
+
+    /** The process supervisor ({@code hivematrix.helm.supervisor.*}); see docs/ARCHITECTURE.md. */
+    public static class Supervisor {
+        /** Off in tests and when Helm runs as a plain service; the launcher turns it on. */
+        private boolean enabled;
+        /** Start every process when Helm starts (after adopting the ones still running). */
+        private boolean startOnBoot = true;
+        /** Stop every process when Helm itself shuts down normally (systemd mode); else they keep running. */
+        private boolean stopOnShutdown;
+        private Duration serviceStartTimeout = Duration.ofSeconds(300);
+        private Duration keycloakStartTimeout = Duration.ofSeconds(600);
+        private Duration backoffInitial = Duration.ofSeconds(1);
+        private Duration backoffMax = Duration.ofSeconds(60);
+        private int crashLoopLimit = 5;
+        private Duration crashLoopWindow = Duration.ofMinutes(10);
+        private int unhealthyProbes = 6;
+        private Duration probeInterval = Duration.ofSeconds(5);
+        private Duration startProbeInterval = Duration.ofMillis(500);
+        private Duration stopGrace = Duration.ofSeconds(30);
+        private long logMaxBytes = 10L * 1024 * 1024;
+        private int logFiles = 5;
+        /** Extra JVM options for every Spring Boot service, split at whitespace. */
+        private String javaOpts = "";
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public boolean isStartOnBoot() { return startOnBoot; }
+        public void setStartOnBoot(boolean startOnBoot) { this.startOnBoot = startOnBoot; }
+        public boolean isStopOnShutdown() { return stopOnShutdown; }
+        public void setStopOnShutdown(boolean stopOnShutdown) { this.stopOnShutdown = stopOnShutdown; }
+        public Duration getServiceStartTimeout() { return serviceStartTimeout; }
+        public void setServiceStartTimeout(Duration serviceStartTimeout) { this.serviceStartTimeout = serviceStartTimeout; }
+        public Duration getKeycloakStartTimeout() { return keycloakStartTimeout; }
+        public void setKeycloakStartTimeout(Duration keycloakStartTimeout) { this.keycloakStartTimeout = keycloakStartTimeout; }
+        public Duration getBackoffInitial() { return backoffInitial; }
+        public void setBackoffInitial(Duration backoffInitial) { this.backoffInitial = backoffInitial; }
+        public Duration getBackoffMax() { return backoffMax; }
+        public void setBackoffMax(Duration backoffMax) { this.backoffMax = backoffMax; }
+        public int getCrashLoopLimit() { return crashLoopLimit; }
+        public void setCrashLoopLimit(int crashLoopLimit) { this.crashLoopLimit = crashLoopLimit; }
+        public Duration getCrashLoopWindow() { return crashLoopWindow; }
+        public void setCrashLoopWindow(Duration crashLoopWindow) { this.crashLoopWindow = crashLoopWindow; }
+        public int getUnhealthyProbes() { return unhealthyProbes; }
+        public void setUnhealthyProbes(int unhealthyProbes) { this.unhealthyProbes = unhealthyProbes; }
+        public Duration getProbeInterval() { return probeInterval; }
+        public void setProbeInterval(Duration probeInterval) { this.probeInterval = probeInterval; }
+        public Duration getStartProbeInterval() { return startProbeInterval; }
+        public void setStartProbeInterval(Duration startProbeInterval) { this.startProbeInterval = startProbeInterval; }
+        public Duration getStopGrace() { return stopGrace; }
+        public void setStopGrace(Duration stopGrace) { this.stopGrace = stopGrace; }
+        public long getLogMaxBytes() { return logMaxBytes; }
+        public void setLogMaxBytes(long logMaxBytes) { this.logMaxBytes = logMaxBytes; }
+        public int getLogFiles() { return logFiles; }
+        public void setLogFiles(int logFiles) { this.logFiles = logFiles; }
+        public String getJavaOpts() { return javaOpts; }
+        public void setJavaOpts(String javaOpts) { this.javaOpts = javaOpts; }
+
+        public com.hivematrix.helm.supervisor.SupervisorPolicy policy() {
+            return new com.hivematrix.helm.supervisor.SupervisorPolicy(backoffInitial, backoffMax, crashLoopLimit,
+                    crashLoopWindow, unhealthyProbes, probeInterval, startProbeInterval, stopGrace, logMaxBytes, logFiles);
+        }
     }
 }

@@ -1,0 +1,201 @@
+# shellcheck shell=bash
+# `deploy/hivematrix backup` and `restore`: every service database as a pg_dump custom-format
+# file in one timestamped tar archive with a manifest and the sha256 of each part.
+# Restore checks the archive before touching anything, takes a safety backup of the databases it
+# is about to replace, imports each into a scratch database, and swaps them in only when every
+# import succeeded; a failed import leaves every database as it was.
+# Sourced after common.sh; needs pg_dump, pg_restore, psql and sha256sum.
+
+BACKUP_DIR=${HIVEMATRIX_BACKUP_DIR:-$VAR_DIR/backups}
+BACKUP_FORMAT=hivematrix-backup/1
+DB_NAME_RE='^[a-z_][a-z0-9_]*$'
+
+backup_usage() {
+  cat <<USAGE
+Usage: deploy/hivematrix backup [--db NAME]... [--out DIR]
+       deploy/hivematrix restore ARCHIVE [--only NAME]...
+
+backup   pg_dump (custom format) of every service database that exists (the database of each
+         spring-boot service in deploy/services.json: its name, or the one in
+         HIVEMATRIX_PG_URL_<SERVICE>), or only the --db ones, into
+         DIR/hivematrix-<UTC time>.tar (default DIR: var/backups, or HIVEMATRIX_BACKUP_DIR).
+         The archive holds MANIFEST and SHA256SUMS; it is created 0600. Prints its path last.
+restore  verifies ARCHIVE (sha256 of every part), takes a safety backup of the databases it will
+         replace (var/backups/safety/), imports each into a scratch database and swaps them in
+         only when all imports succeeded. --only restores just the named databases.
+         Stop the services first (deploy/hivematrix down, or stop SVC): open connections to a
+         database being replaced are terminated.
+PostgreSQL: HIVEMATRIX_PG_HOST (127.0.0.1), HIVEMATRIX_PG_PORT (5432), HIVEMATRIX_PG_USER
+(postgres), HIVEMATRIX_PG_PASSWORD.
+USAGE
+}
+
+pg_env() {
+  local tool
+  for tool in pg_dump pg_restore psql sha256sum tar; do
+    command -v "$tool" >/dev/null || die "$tool is needed (apt-get install postgresql-client coreutils tar)"
+  done
+  export PGHOST=${HIVEMATRIX_PG_HOST:-127.0.0.1} PGPORT=${HIVEMATRIX_PG_PORT:-5432} PGUSER=${HIVEMATRIX_PG_USER:-postgres}
+  if [[ -n ${HIVEMATRIX_PG_PASSWORD:-} ]]; then export PGPASSWORD=$HIVEMATRIX_PG_PASSWORD; fi
+  export PGCONNECT_TIMEOUT=5 PGOPTIONS="-c client_min_messages=warning"
+}
+
+check_db_name() {
+  [[ $1 =~ $DB_NAME_RE ]] || die "'$1' is not a database name this tool accepts ($DB_NAME_RE)"
+}
+
+# sql DB STATEMENT [VAR=VALUE]...: one statement with psql variables (:'name' quoting); prints rows.
+sql() {
+  local db=$1 stmt=$2 vars=() kv
+  shift 2
+  for kv in "$@"; do vars+=(-v "$kv"); done
+  printf '%s\n' "$stmt" | psql -X -q -At -v ON_ERROR_STOP=1 "${vars[@]}" -d "$db"
+}
+
+db_exists() { [[ $(sql postgres "SELECT 1 FROM pg_database WHERE datname = :'d'" "d=$1") == 1 ]]; }
+
+# service_databases: the database of each spring-boot service that exists right now.
+service_databases() {
+  local name rest var url db
+  while read -r name rest; do
+    var="HIVEMATRIX_PG_URL_$(printf '%s' "$name" | tr '[:lower:]-' '[:upper:]_')"
+    url=${!var:-}
+    db=$name
+    if [[ -n $url ]]; then db=${url##*/}; db=${db%%\?*}; fi
+    [[ $db =~ $DB_NAME_RE ]] || continue
+    if db_exists "$db"; then echo "$db"; fi
+  done < <(spring_services)
+}
+
+# backup_databases OUT_DIR DB...: write the archive, print its path. Run it as $(backup_databases …).
+backup_databases() {
+  local out=$1 stamp work db archive
+  shift
+  stamp=$(date -u +%Y%m%dT%H%M%S.%3NZ)
+  mkdir -p "$out"
+  work=$(mktemp -d "${TMPDIR:-/tmp}/hivematrix-backup.XXXXXX")
+  # always called in a command substitution, so this EXIT trap belongs to that subshell
+  # shellcheck disable=SC2064  # expand now: the trap removes this run's directory
+  trap "rm -rf '$work'" EXIT
+  {
+    echo "format $BACKUP_FORMAT"
+    echo "created $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "host $(hostname)"
+  } >"$work/MANIFEST"
+  for db in "$@"; do
+    check_db_name "$db"
+    info "pg_dump $db" >&2
+    pg_dump -Fc --no-owner --no-privileges -f "$work/$db.dump" "$db" >&2 || die "pg_dump of $db failed"
+    echo "database $db $db.dump" >>"$work/MANIFEST"
+  done
+  (cd "$work" && sha256sum -- MANIFEST ./*.dump | sed 's|  \./|  |' >SHA256SUMS)
+  archive="$out/hivematrix-$stamp.tar"
+  (umask 077 && tar -C "$work" -cf "$archive.tmp" .) || die "could not write $archive"
+  mv -f "$archive.tmp" "$archive"
+  chmod 600 "$archive"
+  echo "$archive"
+}
+
+cmd_backup() {
+  local out=$BACKUP_DIR dbs=() db archive
+  while (($#)); do
+    case "$1" in
+      --db) check_db_name "${2:?--db needs a name}"; dbs+=("$2"); shift ;;
+      --out) out=${2:?--out needs a directory}; shift ;;
+      -h|--help) backup_usage; return 0 ;;
+      *) die "backup: unknown option $1 (see deploy/hivematrix backup --help)" ;;
+    esac
+    shift
+  done
+  pg_env
+  if ((${#dbs[@]} == 0)); then
+    mapfile -t dbs < <(service_databases)
+    ((${#dbs[@]})) || die "no service database exists yet (nothing to back up)"
+  fi
+  for db in "${dbs[@]}"; do db_exists "$db" || die "database $db does not exist"; done
+  archive=$(backup_databases "$out" "${dbs[@]}")
+  ok "backup of ${dbs[*]} written" >&2
+  echo "$archive"
+}
+
+# restore_swap DB SCRATCH: replace DB by SCRATCH (connections to DB terminated first).
+restore_swap() {
+  local db=$1 scratch=$2 old="${1}_pre_restore"
+  sql postgres "DROP DATABASE IF EXISTS \"$old\"" >/dev/null
+  if db_exists "$db"; then
+    sql postgres "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'d' AND pid <> pg_backend_pid()" "d=$db" >/dev/null
+    sql postgres "ALTER DATABASE \"$db\" RENAME TO \"$old\"" >/dev/null
+  fi
+  if ! sql postgres "ALTER DATABASE \"$scratch\" RENAME TO \"$db\"" >/dev/null; then
+    if db_exists "$old"; then sql postgres "ALTER DATABASE \"$old\" RENAME TO \"$db\"" >/dev/null; fi
+    die "could not put the restored $db in place; $db is unchanged"
+  fi
+  sql postgres "DROP DATABASE IF EXISTS \"$old\"" >/dev/null
+}
+
+# restore_verify ARCHIVE WORKDIR: unpack and check format and every checksum.
+restore_verify() {
+  local archive=$1 work=$2
+  tar -C "$work" -xf "$archive" || die "cannot read $archive; nothing was changed"
+  [[ -f $work/MANIFEST && -f $work/SHA256SUMS ]] || die "$archive is not a HiveMatrix backup (no MANIFEST/SHA256SUMS); nothing was changed"
+  grep -qx "format $BACKUP_FORMAT" "$work/MANIFEST" || die "$archive has an unknown format; nothing was changed"
+  (cd "$work" && sha256sum --quiet -c SHA256SUMS) >&2 || die "$archive is damaged (checksum mismatch); nothing was changed"
+}
+
+cmd_restore() {
+  local archive='' only=() work dbs=() db file kind existing=() safety scratch imported=()
+  while (($#)); do
+    case "$1" in
+      --only) check_db_name "${2:?--only needs a database name}"; only+=("$2"); shift ;;
+      -h|--help) backup_usage; return 0 ;;
+      -*) die "restore: unknown option $1 (see deploy/hivematrix restore --help)" ;;
+      *) [[ -z $archive ]] || die "restore: only one ARCHIVE"; archive=$1 ;;
+    esac
+    shift
+  done
+  [[ -n $archive ]] || die "usage: deploy/hivematrix restore ARCHIVE [--only NAME]..."
+  [[ -f $archive ]] || die "no such archive: $archive"
+  pg_env
+  work=$(mktemp -d "${TMPDIR:-/tmp}/hivematrix-restore.XXXXXX")
+  # the unpacked dumps are as private as the databases: removed however restore ends
+  # shellcheck disable=SC2064
+  trap "rm -rf '$work'" EXIT
+  restore_verify "$archive" "$work"
+  while read -r kind db file; do
+    [[ $kind == database ]] || continue
+    check_db_name "$db"
+    [[ $file == "$db.dump" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
+    grep -q "  $file\$" "$work/SHA256SUMS" || die "$archive: $file has no checksum; nothing was changed"
+    if ((${#only[@]})) && [[ " ${only[*]} " != *" $db "* ]]; then continue; fi
+    dbs+=("$db")
+  done <"$work/MANIFEST"
+  for db in "${only[@]}"; do
+    [[ " ${dbs[*]} " == *" $db "* ]] || die "$archive holds no database $db; nothing was changed"
+  done
+  ((${#dbs[@]})) || die "$archive holds no database; nothing was changed"
+  ok "archive verified: ${dbs[*]}"
+
+  for db in "${dbs[@]}"; do
+    if db_exists "$db"; then existing+=("$db"); fi
+  done
+  if ((${#existing[@]})); then
+    safety=$(backup_databases "$BACKUP_DIR/safety" "${existing[@]}")
+    ok "safety backup of ${existing[*]}: $safety"
+  fi
+
+  for db in "${dbs[@]}"; do
+    scratch="${db}_restoring"
+    sql postgres "DROP DATABASE IF EXISTS \"$scratch\"" >/dev/null
+    sql postgres "CREATE DATABASE \"$scratch\"" >/dev/null
+    info "pg_restore $db"
+    if ! pg_restore --exit-on-error --no-owner --no-privileges -d "$scratch" "$work/$db.dump"; then
+      for scratch in "${imported[@]}" "${db}_restoring"; do
+        sql postgres "DROP DATABASE IF EXISTS \"$scratch\"" >/dev/null || true
+      done
+      die "import of $db failed; every database is unchanged"
+    fi
+    imported+=("$scratch")
+  done
+  for db in "${dbs[@]}"; do restore_swap "$db" "${db}_restoring"; done
+  ok "restored ${dbs[*]} from $archive"
+}

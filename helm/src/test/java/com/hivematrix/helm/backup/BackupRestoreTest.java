@@ -1,0 +1,205 @@
+package com.hivematrix.helm.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.hivematrix.shared.testsupport.RepoRoot;
+
+/**
+ * {@code deploy/hivematrix backup} and {@code restore} against the machine's real PostgreSQL,
+ * on databases of this test's own ({@code helm_bk_*}): back up, wipe (drop the databases),
+ * restore into nothing, and compare row counts and content checksums of every table.
+ */
+class BackupRestoreTest {
+
+    private static final String PG = System.getenv().getOrDefault("HIVEMATRIX_PG_TEST_BASE", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final List<String> DBS = List.of("helm_bk_alpha", "helm_bk_beta");
+    private static final List<String> TABLES = List.of("company", "asset", "note");
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void createDatabases() throws SQLException {
+        dropAll();
+        for (String db : DBS) {
+            admin("CREATE DATABASE " + db);
+            try (Connection c = connect(db); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE company (id bigserial PRIMARY KEY, name text NOT NULL, billing numeric(12,2), created timestamptz DEFAULT now())");
+                st.execute("CREATE TABLE asset (id bigserial PRIMARY KEY, company_id bigint REFERENCES company(id), hostname text, data jsonb)");
+                st.execute("CREATE INDEX asset_company ON asset(company_id)");
+                st.execute("CREATE TABLE note (id bigserial PRIMARY KEY, body text)");
+                st.execute("INSERT INTO company(name, billing) SELECT 'Company ' || i || ' ' || md5(i::text), i * 12.5 FROM generate_series(1, 300) i");
+                st.execute("INSERT INTO asset(company_id, hostname, data) SELECT 1 + i % 300, 'host-' || i, jsonb_build_object('i', i, 'tags', jsonb_build_array('a', i % 7)) FROM generate_series(1, 2000) i");
+                st.execute("INSERT INTO note(body) SELECT repeat('ünïcode ' || i, 3) FROM generate_series(1, " + (db.endsWith("alpha") ? 50 : 75) + ") i");
+            }
+        }
+    }
+
+    @AfterEach
+    void dropDatabases() throws SQLException {
+        dropAll();
+    }
+
+    @Test
+    void backupRestoresIntoEmptyDatabasesWithIdenticalContent() throws Exception {
+        Map<String, Map<String, String>> before = fingerprints();
+        Path archive = backup();
+
+        for (String db : DBS) {
+            admin("DROP DATABASE " + db);
+        }
+        Run restore = cli("restore", archive.toString());
+
+        assertThat(restore.code()).as(restore.output()).isZero();
+        assertThat(fingerprints()).isEqualTo(before);
+        try (Connection c = connect("helm_bk_alpha"); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("INSERT INTO company(name) VALUES ('after restore') RETURNING id")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("sequences restored too").isEqualTo(301);
+        }
+    }
+
+    @Test
+    void restoreReplacesChangedDataAfterASafetyBackup() throws Exception {
+        Map<String, Map<String, String>> before = fingerprints();
+        Path archive = backup();
+        exec("helm_bk_beta", "DELETE FROM asset WHERE id % 2 = 0");
+        exec("helm_bk_alpha", "INSERT INTO note(body) VALUES ('written after the backup')");
+
+        Run restore = cli("restore", archive.toString(), "--only", "helm_bk_beta");
+
+        assertThat(restore.code()).as(restore.output()).isZero();
+        assertThat(restore.output()).contains("safety backup of helm_bk_beta");
+        assertThat(fingerprints().get("helm_bk_beta")).isEqualTo(before.get("helm_bk_beta"));
+        assertThat(fingerprints().get("helm_bk_alpha").get("note")).startsWith("51|");
+        try (var safety = Files.list(dir.resolve("backups/safety"))) {
+            assertThat(safety.filter(p -> p.toString().endsWith(".tar"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void damagedArchiveIsRefusedBeforeAnythingChanges() throws Exception {
+        Path archive = backup();
+        Path unpacked = Files.createDirectory(dir.resolve("unpacked"));
+        assertThat(run(List.of("tar", "-C", unpacked.toString(), "-xf", archive.toString())).code()).isZero();
+        Path dump = unpacked.resolve("helm_bk_alpha.dump");
+        byte[] bytes = Files.readAllBytes(dump);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(dump, bytes);
+        Path damaged = dir.resolve("damaged.tar");
+        assertThat(run(List.of("tar", "-C", unpacked.toString(), "-cf", damaged.toString(), ".")).code()).isZero();
+        exec("helm_bk_alpha", "INSERT INTO note(body) VALUES ('must survive')");
+        Map<String, Map<String, String>> before = fingerprints();
+
+        Run restore = cli("restore", damaged.toString());
+
+        assertThat(restore.code()).isNotZero();
+        assertThat(restore.output()).contains("damaged").contains("nothing was changed");
+        assertThat(fingerprints()).isEqualTo(before);
+        assertThat(dir.resolve("backups/safety")).doesNotExist();
+    }
+
+    @Test
+    void unknownDatabaseIsRefused() throws Exception {
+        Run r = cli("backup", "--db", "helm_bk_missing", "--out", dir.toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.output()).contains("database helm_bk_missing does not exist");
+        Run bad = cli("backup", "--db", "x; drop", "--out", dir.toString());
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.output()).contains("is not a database name");
+    }
+
+    private Path backup() throws Exception {
+        Run r = cli("backup", "--db", DBS.get(0), "--db", DBS.get(1), "--out", dir.toString());
+        assertThat(r.code()).as(r.output()).isZero();
+        String[] lines = r.stdout().strip().split("\n");
+        Path archive = Path.of(lines[lines.length - 1]);
+        assertThat(archive).exists().hasParent(dir);
+        assertThat(Files.getPosixFilePermissions(archive)).hasSize(2);
+        return archive;
+    }
+
+    /** Per database, per table: "count|md5 of every row in id order". */
+    private Map<String, Map<String, String>> fingerprints() throws SQLException {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (String db : DBS) {
+            Map<String, String> tables = new LinkedHashMap<>();
+            try (Connection c = connect(db); Statement st = c.createStatement()) {
+                for (String t : TABLES) {
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) || '|' || coalesce(md5(string_agg(t::text, ',' ORDER BY id)), '') FROM " + t + " t")) {
+                        rs.next();
+                        tables.put(t, rs.getString(1));
+                    }
+                }
+            }
+            all.put(db, tables);
+        }
+        return all;
+    }
+
+    private Run cli(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(RepoRoot.get().resolve("deploy/hivematrix").toString());
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    private Run run(List<String> cmd) throws IOException, InterruptedException {
+        Path errFile = Files.createTempFile(dir, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
+        pb.environment().put("HIVEMATRIX_BACKUP_DIR", dir.resolve("backups").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Run(p.exitValue(), out, Files.readString(errFile, StandardCharsets.UTF_8));
+    }
+
+    record Run(int code, String stdout, String stderr) {
+        String output() {
+            return stdout + stderr;
+        }
+    }
+
+    private static void exec(String db, String sql) throws SQLException {
+        try (Connection c = connect(db); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static void admin(String sql) throws SQLException {
+        exec("postgres", sql);
+    }
+
+    private static void dropAll() throws SQLException {
+        for (String db : DBS) {
+            for (String suffix : List.of("", "_restoring", "_pre_restore")) {
+                admin("DROP DATABASE IF EXISTS " + db + suffix + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static Connection connect(String db) throws SQLException {
+        return DriverManager.getConnection(PG + db, System.getenv().getOrDefault("HIVEMATRIX_PG_USER", "postgres"),
+                System.getenv().getOrDefault("HIVEMATRIX_PG_PASSWORD", ""));
+    }
+}
