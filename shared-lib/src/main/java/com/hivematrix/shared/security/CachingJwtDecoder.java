@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.nimbusds.jose.KeySourceException;
 
 /**
  * An RSA signature check costs far more than everything else a request does, and a browser
@@ -45,6 +47,14 @@ public class CachingJwtDecoder implements JwtDecoder {
             jwt = verified.get(token);
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof JwtException je ? je : e;
+        } catch (BadJwtException e) {
+            throw e;
+        } catch (JwtException e) {
+            // Core's key set could not be fetched: nothing is known about the token yet (503, not a 500)
+            if (e.getCause() instanceof KeySourceException) {
+                throw new IdentityUnavailableException("Cannot fetch Core's signing keys", e);
+            }
+            throw e;
         }
         OAuth2TokenValidatorResult result = validator.validate(jwt);
         if (result.hasErrors()) {
