@@ -45,12 +45,13 @@ public class CodexBench {
 
     public static void main(String[] args) throws Exception {
         boolean regenerate = Arrays.asList(args).contains("--regenerate");
+        boolean beaconOnly = Arrays.asList(args).contains("--beacon");
         int seconds = intArg(args, "--seconds", 20);
         int connections = intArg(args, "--connections", 8);
         Path home = Path.of("").toAbsolutePath();
 
         KeyPair kp = KeyPairGenerator.getInstance("RSA").genKeyPair();
-        HttpServer core = fakeCore((RSAPublicKey) kp.getPublic());
+        HttpServer core = fakeCore(kp);
         String coreUrl = "http://127.0.0.1:" + core.getAddress().getPort();
         Path registry = Files.createTempFile("codex-bench-services", ".json");
         Files.writeString(registry, Files.readString(home.resolve("codex/src/test/resources/test-services.json"))
@@ -69,6 +70,10 @@ public class CodexBench {
             waitUp(http);
             seed(regenerate);
             System.out.println(counts());
+            if (beaconOnly) {
+                beacon(http, home, registry, coreUrl, tech, seconds, connections);
+                return;
+            }
             String url = "http://127.0.0.1:" + PORT;
             List<String[]> runs = List.of(
                     new String[] {tech, "/companies/api/search?per_page=50"},
@@ -182,9 +187,13 @@ public class CodexBench {
 
     /** Warm-up and a clear failure when the endpoint refuses; a few tries, as the first JWKS fetch can time out on a loaded machine. */
     static void check(HttpClient http, String token, String path) throws Exception {
+        check(http, PORT, token, path);
+    }
+
+    static void check(HttpClient http, int port, String token, String path) throws Exception {
         HttpResponse<String> r = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+            r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 return;
@@ -232,9 +241,69 @@ public class CodexBench {
         }
     }
 
+    // ---------------------------------------------------------------- Beacon (issue 6)
+
+    static final int BEACON_PORT = 15001;
+
+    /**
+     * Beacon's /api/tickets/helpdesk with 5,000 active tickets among the 500,000: once as configured
+     * (Codex's feed cached 5 s, what many TVs refreshing the same board get) and once with the cache
+     * off, so every request reads Codex's active feed and classifies it. The Codex data set's own
+     * 1,000 active tickets are put back afterwards.
+     */
+    static void beacon(HttpClient http, Path home, Path registry, String coreUrl, String tech, int seconds, int connections) throws Exception {
+        Path jar = home.resolve("beacon/target/beacon.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("build Beacon first: mvn -B -pl beacon -am package -DskipTests");
+        }
+        Path beaconRegistry = Files.createTempFile("beacon-bench-services", ".json");
+        Files.writeString(beaconRegistry, Files.readString(registry)
+                .replace("\"url\": \"http://127.0.0.1:5010\"", "\"url\": \"http://127.0.0.1:" + PORT + "\""));
+        try {
+            setActiveEvery(100);
+            System.out.println(counts());
+            for (String ttl : List.of("5s", "0s")) {
+                Process beacon = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + BEACON_PORT,
+                        "--hivematrix.home=" + home, "--hivematrix.registry-file=" + beaconRegistry, "--hivematrix.service-secret=bench",
+                        "--hivematrix.security.jwks-uri=" + coreUrl + "/.well-known/jwks.json", "--hivematrix.logs.ship-to-helm=false",
+                        "--beacon.feed-cache-ttl=" + ttl, "--logging.level.root=WARN")
+                        .redirectErrorStream(true).redirectOutput(home.resolve("beacon/target/beacon-bench.log").toFile()).start();
+                try {
+                    waitUp(http, BEACON_PORT, "beacon/target/beacon-bench.log");
+                    String path = "/api/tickets/helpdesk";
+                    check(http, BEACON_PORT, tech, path);
+                    System.out.println("beacon " + path + " (feed cache " + ttl + ")  "
+                            + wrk(tech, "http://127.0.0.1:" + BEACON_PORT + path, seconds, connections));
+                } finally {
+                    beacon.destroy();
+                    beacon.waitFor();
+                }
+            }
+        } finally {
+            setActiveEvery(500);
+            Files.deleteIfExists(beaconRegistry);
+        }
+    }
+
+    /** Makes every n-th generated ticket active (open / pending / customer replied / on hold / waiting) and the rest closed. */
+    static void setActiveEvery(int n) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG + "codex_bench", "postgres", ""); Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    UPDATE ticket_details SET
+                        status = CASE WHEN external_id %% %1$d = 0
+                            THEN (ARRAY['open','pending','customer_replied','on_hold','waiting_customer'])[1 + (external_id / %1$d) %% 5]
+                            ELSE 'closed' END,
+                        status_id = CASE WHEN external_id %% %1$d = 0 THEN 2 ELSE 5 END,
+                        closed_at = CASE WHEN external_id %% %1$d = 0 THEN NULL ELSE last_updated_at END
+                    WHERE external_source = 'freshservice' AND (status <> 'closed' OR external_id %% %1$d = 0)""".formatted(n));
+            st.execute("ANALYZE ticket_details");
+        }
+    }
+
     // ---------------------------------------------------------------- Core stand-in and tokens
 
-    static HttpServer fakeCore(RSAPublicKey key) throws Exception {
+    static HttpServer fakeCore(KeyPair kp) throws Exception {
+        RSAPublicKey key = (RSAPublicKey) kp.getPublic();
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] jwks = ("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"bench\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\"" + b64(unsigned(key.getModulus()))
                 + "\",\"e\":\"" + b64(unsigned(key.getPublicExponent())) + "\"}]}").getBytes(StandardCharsets.UTF_8);
@@ -253,6 +322,23 @@ public class CodexBench {
             ex.sendResponseHeaders(200, ok.length);
             try (OutputStream o = ex.getResponseBody()) {
                 o.write(ok);
+            }
+        });
+        // Beacon's service token for Codex (the Beacon run): signed like Core signs one, for the caller named
+        s.createContext("/service-token", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher caller = java.util.regex.Pattern.compile("\"calling_service\"\\s*:\\s*\"([a-z-]+)\"").matcher(body);
+            byte[] answer;
+            try {
+                answer = ("{\"token\":\"" + serviceToken(kp, caller.find() ? caller.group(1) : "unknown") + "\",\"expires_in\":7200}")
+                        .getBytes(StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                throw new java.io.IOException(e);
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, answer.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(answer);
             }
         });
         s.start();
@@ -291,10 +377,14 @@ public class CodexBench {
     }
 
     static void waitUp(HttpClient http) throws Exception {
+        waitUp(http, PORT, "codex/target/codex-bench.log");
+    }
+
+    static void waitUp(HttpClient http, int port, String log) throws Exception {
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                int s = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/health")).build(),
+                int s = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (s == 200 || s == 503) {
                     return;
@@ -304,7 +394,7 @@ public class CodexBench {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("codex did not start; see codex/target/codex-bench.log");
+        throw new IllegalStateException("the service on port " + port + " did not start; see " + log);
     }
 
     static int intArg(String[] args, String name, int dflt) {
