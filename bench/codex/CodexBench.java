@@ -262,7 +262,11 @@ public class CodexBench {
                 o.write(ok);
             }
         });
-        s.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        s.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "bench-core");
+            t.setDaemon(true);
+            return t;
+        }));
         s.start();
         return s;
     }
