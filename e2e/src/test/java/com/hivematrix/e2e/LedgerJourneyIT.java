@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.hivematrix.e2e.support.Platform;
-import com.hivematrix.shared.testsupport.RepoRoot;
+import com.hivematrix.e2e.support.Journey;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -37,60 +27,17 @@ import com.microsoft.playwright.options.RequestOptions;
  * accepts it, finds it in the archive; accepting again answers 409; a technician gets 403.
  * Screenshots in e2e/target/screenshots/ (ledger-*).
  */
-class LedgerJourneyIT {
+class LedgerJourneyIT extends Journey {
 
-    static Platform platform;
-    static Playwright playwright;
-    static Browser browser;
-    static final Path SHOTS = RepoRoot.get().resolve("e2e/target/screenshots");
-
-    @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(SHOTS);
-        platform = new Platform();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("HIVEMATRIX_CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
-    static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("ledger-" + name + ".png")).setFullPage(true));
-    }
-
-    Page login(String group) {
-        String[] user = platform.keycloak.createUser(group);
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)
-                .setViewportSize(1280, 900).setAcceptDownloads(true));
-        Page page = context.newPage();
-        page.navigate(platform.origin + "/ledger/");
-        page.waitForSelector("#username");
-        page.fill("#username", user[0]);
-        page.fill("#password", user[1]);
-        page.click("#kc-login");
-        page.waitForURL(url -> url.startsWith(platform.origin) && !url.contains("/keycloak/"));
-        return page;
+    @Override
+    protected String prefix() {
+        return "ledger";
     }
 
     @Test
     void billingUserBillsAcceptsAndFindsTheArchivedBill() throws IOException {
         assumeTrue(platform.ledger, "Ledger's jar is not built");
-        Page page = login("billing");
+        Page page = login("billing", "/ledger/");
         String origin = platform.origin;
 
         // 1. the dashboard: one row per billed company, as many as the card counts; none missing
@@ -151,8 +98,9 @@ class LedgerJourneyIT {
 
         // 6. accepting again (a stale tab): 409 and a page that says where the bill is
         String[] ym = invoice.substring(acct.length() + 1, acct.length() + 7).split("(?<=^\\d{4})");
+        String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
         APIResponse again = page.request().post(origin + "/ledger/client/" + acct + "/accept", RequestOptions.create()
-                .setHeader("Origin", origin).setForm(FormData.create().set("year", ym[0]).set("month", Integer.toString(Integer.parseInt(ym[1])))));
+                .setHeader("Origin", origin).setHeader("X-CSRF-Token", csrf).setForm(FormData.create().set("year", ym[0]).set("month", Integer.toString(Integer.parseInt(ym[1])))));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text()).contains("This bill has already been archived as " + invoice);
         page.setContent(again.text());
@@ -163,7 +111,7 @@ class LedgerJourneyIT {
     @Test
     void technicianGets403() {
         assumeTrue(platform.ledger, "Ledger's jar is not built");
-        Page page = login("technicians");
+        Page page = login("technicians", "/ledger/");
         Response r = page.navigate(platform.origin + "/ledger/");
         assertThat(r.status()).isEqualTo(403);
         shot(page, "07-technician-403");

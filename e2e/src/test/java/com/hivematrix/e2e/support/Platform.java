@@ -30,14 +30,28 @@ public final class Platform implements AutoCloseable {
     public final boolean codex;
     /** Ledger runs when its jar is built and Codex runs (it bills Codex's data); Codex then loads the demo MSP. */
     public final boolean ledger;
+    /** Beacon runs when its jar is built and Codex runs (it draws Codex's tickets). */
+    public final boolean beacon;
     private final List<ServiceProcess> started = new ArrayList<>();
+    private static Platform shared;
+
+    /** The platform every journey of this test JVM uses: started once, stopped when the JVM exits. */
+    public static synchronized Platform shared() {
+        if (shared == null) {
+            shared = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
 
     public Platform() {
         int corePort = ServiceProcess.freePort();
         int codexPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
+        int beaconPort = ServiceProcess.freePort();
         codex = Files.isRegularFile(ServiceProcess.jar("codex")) && postgresReachable();
         ledger = codex && Files.isRegularFile(ServiceProcess.jar("ledger"));
+        beacon = codex && Files.isRegularFile(ServiceProcess.jar("beacon"));
         String kcOrigin = keycloak.url().replace("/keycloak", "");
         StringBuilder registry = new StringBuilder("{\n");
         registry.append("  \"keycloak\": {\"url\": \"").append(kcOrigin).append("\", \"visible\": false, \"admin_only\": true},\n");
@@ -49,13 +63,16 @@ public final class Platform implements AutoCloseable {
             registry.append("  \"ledger\": {\"url\": \"http://127.0.0.1:").append(ledgerPort)
                     .append("\", \"visible\": true, \"billing_or_admin_only\": true},\n");
         }
+        if (beacon) {
+            registry.append("  \"beacon\": {\"url\": \"http://127.0.0.1:").append(beaconPort).append("\", \"visible\": true},\n");
+        }
         registry.append("  \"nexus\": {\"url\": \"https://127.0.0.1:").append(nexusPort).append("\", \"visible\": false}\n}\n");
         try {
             home = Files.createTempDirectory("hivematrix-e2e");
             Files.createDirectories(home.resolve("deploy"));
             Files.writeString(home.resolve("deploy/services.json"), registry.toString());
             Files.createDirectories(home.resolve("var/secrets"));
-            for (String service : List.of("nexus", "codex", "core", "ledger")) {
+            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon")) {
                 Files.writeString(home.resolve("var/secrets/" + service + ".secret"), UUID.randomUUID() + "\n");
             }
         } catch (IOException e) {
@@ -83,8 +100,8 @@ public final class Platform implements AutoCloseable {
             env.put("HIVEMATRIX_SERVICE_NAME", "codex");
             env.put("SERVER_PORT", Integer.toString(codexPort));
             env.put("HIVEMATRIX_PG_URL_CODEX", "jdbc:postgresql://127.0.0.1:5432/codex_e2e");
-            if (ledger) {
-                // only into an empty database: the sample MSP gives Ledger companies, plans and tickets to bill
+            if (ledger || beacon) {
+                // only into an empty database: the sample MSP gives Ledger and Beacon companies, plans and tickets
                 env.put("HIVEMATRIX_DEMO_LOAD", "true");
             }
             started.add(ServiceProcess.start("codex", "codex", env, List.of(),
@@ -98,6 +115,14 @@ public final class Platform implements AutoCloseable {
             env.put("HIVEMATRIX_PG_URL_LEDGER", "jdbc:postgresql://127.0.0.1:5432/ledger_e2e");
             started.add(ServiceProcess.start("ledger", "ledger", env, List.of(),
                     "http://127.0.0.1:" + ledgerPort + "/health", http, Duration.ofSeconds(150)));
+        }
+
+        if (beacon) {
+            Map<String, String> env = new HashMap<>(common);
+            env.put("HIVEMATRIX_SERVICE_NAME", "beacon");
+            env.put("SERVER_PORT", Integer.toString(beaconPort));
+            started.add(ServiceProcess.start("beacon", "beacon", env, List.of(),
+                    "http://127.0.0.1:" + beaconPort + "/health", http, Duration.ofSeconds(120)));
         }
 
         Map<String, String> nexus = new HashMap<>(common);
