@@ -124,7 +124,7 @@ public class ApprovalService {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // the stop button interrupts the turn; the flag stays cleared so the turn can still record the outcome
             approvals.claim(id, "denied", "stopped by user");
             return new Decision("denied", "stopped by user", null);
         } catch (ExecutionException e) {

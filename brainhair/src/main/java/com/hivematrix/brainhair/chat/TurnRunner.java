@@ -126,18 +126,20 @@ public class TurnRunner {
                     event.put("was_filtered", !run.filtered().isEmpty());
                     hub.emit(turn.responseId(), "tool_result", event);
                 }
-                chats.addMessage(turn.sessionId(), "tool", "", null, resultsJson(results, filtered), turn.responseId(), "ok", !filtered.isEmpty(),
-                        filtered.isEmpty() ? null : level.filterType());
-                conversation.add(new Conversation.ToolResultsTurn(results));
                 if (handle.cancelled()) {
                     throw new ModelException(ModelException.Kind.CANCELLED, "Response stopped by user.");
                 }
+                chats.addMessage(turn.sessionId(), "tool", "", null, resultsJson(results, filtered), turn.responseId(), "ok", !filtered.isEmpty(),
+                        filtered.isEmpty() ? null : level.filterType());
+                conversation.add(new Conversation.ToolResultsTurn(results));
             }
             String note = "\n\n_Stopped after " + props.maxToolRounds() + " tool rounds._";
             hub.emit(turn.responseId(), "text", Map.of("content", note));
             chats.addMessage(turn.sessionId(), "assistant", note.trim(), null, null, turn.responseId(), "failed", false, null);
             finish(turn, "failed", "Too many tool rounds");
         } catch (ModelException e) {
+            // a stop interrupts this thread; clear the flag or the pool refuses the connections needed to record the stop
+            Thread.interrupted();
             boolean stopped = e.kind() == ModelException.Kind.CANCELLED || handle.cancelled();
             String text = stopped ? "_Response stopped by user._" : "[Error: " + e.getMessage() + "]";
             String partial = streamed.toString();
@@ -146,6 +148,7 @@ public class TurnRunner {
                     stopped ? "stopped" : "failed", false, null);
             finish(turn, stopped ? "stopped" : "failed", stopped ? null : e.getMessage());
         } catch (RuntimeException e) {
+            Thread.interrupted();
             log.error("Turn {} failed", turn.responseId(), e);
             String text = "[Error: the assistant failed unexpectedly]";
             hub.emit(turn.responseId(), "error", Map.of("content", text, "message", text));

@@ -31,9 +31,14 @@ final class NameAndPlaceRecognisers {
             literal(text, place, EntityType.LOCATION, out);
         }
         Matcher m = CAPITALISED_PAIR.matcher(text);
-        while (m.find()) {
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
             if (Dictionaries.FIRST_NAMES.contains(m.group(1)) && !Dictionaries.NOT_SURNAMES.contains(m.group(2))) {
                 out.add(new Finding(m.start(), m.end(), EntityType.PERSON));
+                from = m.end();
+            } else {
+                // "Patient James Walsh": the second word may start the name
+                from = m.start(2);
             }
         }
         Matcher s = STREET.matcher(text);

@@ -74,9 +74,9 @@ public class KnowledgeTools {
                 Schema.object().string("id", "Node id", true).string("content", "New markdown content", true).string("name", "New name", false),
                 WriteTool.Approval.TECHNICIAN, (ctx, args) -> {
                     String id = Args.pathSafe(args, "id");
-                    JsonNode current = ctx.services().get(KT, "/api/node/" + id, JsonNode.class);
-                    ObjectNode before = JsonNodeFactory.instance.objectNode().put("name", current.path("name").asString(null))
-                            .put("content", current.path("content").asString(null));
+                    JsonNode current = Tools.bestEffort(() -> ctx.services().get(KT, "/api/node/" + id, JsonNode.class));
+                    ObjectNode before = current == null ? null : JsonNodeFactory.instance.objectNode()
+                            .put("name", current.path("name").asString(null)).put("content", current.path("content").asString(null));
                     ObjectNode after = JsonNodeFactory.instance.objectNode().put("name", Args.optText(args, "name"))
                             .put("content", Args.text(args, "content"));
                     return new WriteTool.Proposal("Update knowledge article " + id, null, before, after);
@@ -94,7 +94,7 @@ public class KnowledgeTools {
         return Tools.write("delete_knowledge", "Delete an article or folder and everything under it (needs approval).",
                 Schema.object().string("id", "Node id", true), WriteTool.Approval.TECHNICIAN,
                 (ctx, args) -> new WriteTool.Proposal("Delete knowledge node " + Args.pathSafe(args, "id") + " and its children", null,
-                        ctx.services().get(KT, "/api/node/" + Args.pathSafe(args, "id"), JsonNode.class), null),
+                        Tools.bestEffort(() -> ctx.services().get(KT, "/api/node/" + Args.pathSafe(args, "id"), JsonNode.class)), null),
                 (ctx, args) -> {
                     ctx.services().delete(KT, "/api/node/" + Args.pathSafe(args, "id"));
                     return new ToolOutput(JsonNodeFactory.instance.objectNode().put("deleted", true), null);

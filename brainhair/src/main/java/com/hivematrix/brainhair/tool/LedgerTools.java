@@ -67,9 +67,10 @@ public class LedgerTools {
                 + "(needs approval by a billing or admin user).", schema, WriteTool.Approval.BILLING, (ctx, args) -> {
                     String acct = Args.pathSafe(args, "account_number");
                     ObjectNode after = rateChanges(args);
-                    JsonNode current = ctx.services().get(LEDGER, "/api/overrides/client/" + acct, JsonNode.class).path("overrides");
+                    JsonNode read = Tools.bestEffort(() -> ctx.services().get(LEDGER, "/api/overrides/client/" + acct, JsonNode.class));
+                    JsonNode current = read == null ? null : read.path("overrides");
                     ObjectNode before = JsonNodeFactory.instance.objectNode();
-                    after.propertyNames().forEach(k -> before.set(k, current.isObject() ? current.get(k) : null));
+                    after.propertyNames().forEach(k -> before.set(k, current != null && current.isObject() ? current.get(k) : null));
                     return new WriteTool.Proposal("Change billing overrides of " + acct, acct, before, after);
                 }, (ctx, args) -> {
                     String acct = Args.pathSafe(args, "account_number");
@@ -106,7 +107,7 @@ public class LedgerTools {
                     String acct = Args.pathSafe(args, "account_number");
                     ObjectNode after = featureChanges(args);
                     return new WriteTool.Proposal("Change feature overrides of " + acct, acct,
-                            ctx.services().get(LEDGER, "/api/overrides/features/" + acct, JsonNode.class), after);
+                            Tools.bestEffort(() -> ctx.services().get(LEDGER, "/api/overrides/features/" + acct, JsonNode.class)), after);
                 }, (ctx, args) -> {
                     String acct = Args.pathSafe(args, "account_number");
                     return new ToolOutput(ctx.services().put(LEDGER, "/api/overrides/features/" + acct, featureChanges(args), JsonNode.class), acct);

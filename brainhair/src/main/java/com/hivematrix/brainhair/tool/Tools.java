@@ -14,6 +14,18 @@ public final class Tools {
         WriteTool.Proposal propose(ToolContext ctx, JsonNode args);
     }
 
+    /**
+     * The "before" of a proposal is informative only: the requester may lack the right to read it
+     * (a technician proposing a billing change), and the approval must still be offered.
+     */
+    public static JsonNode bestEffort(java.util.function.Supplier<JsonNode> read) {
+        try {
+            return read.get();
+        } catch (com.hivematrix.shared.problem.ProblemException e) {
+            return null;
+        }
+    }
+
     public static ReadTool read(String name, String description, Schema schema, BiFunction<ToolContext, JsonNode, ToolOutput> run) {
         JsonNode s = schema.build();
         return new ReadTool() {
