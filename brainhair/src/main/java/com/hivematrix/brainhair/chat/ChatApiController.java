@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +70,7 @@ public class ChatApiController {
         return chat.send(Caller.of(auth), new ChatService.Send(req.message(), session, req.ticket(), req.client()));
     }
 
-    @GetMapping(path = "/api/chat/stream/{responseId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping("/api/chat/stream/{responseId}")
     @Operation(summary = "The response as server-sent events: text, tool_call, tool_result, approval, approval_decided, error, done")
     public SseEmitter stream(@PathVariable String responseId, @RequestParam(defaultValue = "0") int after,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication auth) {

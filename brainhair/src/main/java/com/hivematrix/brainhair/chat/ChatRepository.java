@@ -64,14 +64,14 @@ public class ChatRepository {
 
     public List<Map<String, Object>> history(String userId, String ticket, String client, int limit, int offset) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + ", (SELECT count(*) FROM chat_messages m WHERE m.session_id = s.id) AS message_count "
-                + "FROM chat_sessions s WHERE s.user_id = :u AND (:t IS NULL OR s.ticket_number = :t) "
-                + "AND (:c IS NULL OR s.client_name ILIKE '%' || :c || '%') ORDER BY s.updated_at DESC LIMIT :l OFFSET :o")
+                + "FROM chat_sessions s WHERE s.user_id = :u AND (CAST(:t AS text) IS NULL OR s.ticket_number = :t) "
+                + "AND (CAST(:c AS text) IS NULL OR s.client_name ILIKE '%' || :c || '%') ORDER BY s.updated_at DESC LIMIT :l OFFSET :o")
                 .param("u", userId).param("t", ticket).param("c", client).param("l", limit).param("o", offset).query().listOfRows();
     }
 
     public long count(String userId, String ticket, String client) {
-        return jdbc.sql("SELECT count(*) FROM chat_sessions s WHERE s.user_id = :u AND (:t IS NULL OR s.ticket_number = :t) "
-                + "AND (:c IS NULL OR s.client_name ILIKE '%' || :c || '%')")
+        return jdbc.sql("SELECT count(*) FROM chat_sessions s WHERE s.user_id = :u AND (CAST(:t AS text) IS NULL OR s.ticket_number = :t) "
+                + "AND (CAST(:c AS text) IS NULL OR s.client_name ILIKE '%' || :c || '%')")
                 .param("u", userId).param("t", ticket).param("c", client).query(Long.class).single();
     }
 
@@ -79,7 +79,7 @@ public class ChatRepository {
     public List<Map<String, Object>> search(String userId, String q, String ticket, int limit) {
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("SELECT " + SESSION_COLUMNS + ", (SELECT count(*) FROM chat_messages m WHERE m.session_id = s.id) AS message_count "
-                + "FROM chat_sessions s WHERE s.user_id = :u AND (:t IS NULL OR s.ticket_number = :t) AND (s.title ILIKE :q "
+                + "FROM chat_sessions s WHERE s.user_id = :u AND (CAST(:t AS text) IS NULL OR s.ticket_number = :t) AND (s.title ILIKE :q "
                 + "OR s.summary ILIKE :q OR EXISTS (SELECT 1 FROM chat_messages m WHERE m.session_id = s.id AND m.role <> 'tool' "
                 + "AND m.content ILIKE :q)) ORDER BY s.updated_at DESC LIMIT :l")
                 .param("u", userId).param("t", ticket).param("q", like).param("l", limit).query().listOfRows();
