@@ -3,7 +3,7 @@ package com.hivematrix.brainhair.model;
 /** A model call that did not produce an answer; the message is what the chat shows the user. */
 public class ModelException extends RuntimeException {
 
-    public enum Kind { NOT_CONFIGURED, RATE_LIMITED, TIMEOUT, UNAVAILABLE, REJECTED, BAD_RESPONSE, CANCELLED }
+    public enum Kind { RATE_LIMITED, TIMEOUT, UNAVAILABLE, REJECTED, BAD_RESPONSE, CANCELLED }
 
     private final Kind kind;
 

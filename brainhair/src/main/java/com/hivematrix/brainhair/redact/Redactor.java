@@ -98,9 +98,4 @@ public class Redactor {
         }
         return level == null ? parent : new Scope(level, parent.known());
     }
-
-    /** Free text (the model never sees unfiltered strings from tools either way). */
-    public TextRedactor.Result redactText(String text, ComplianceLevel level, KnownEntities known) {
-        return TextRedactor.redact(text, level.entities(), known);
-    }
 }
