@@ -127,7 +127,7 @@
         card.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
       }
     });
-    on('error', function (d) { var e = bubble('assistant'); e.classList.add('bh-msg__body--error'); e.textContent = d.message; });
+    on('turn_error', function (d) { var e = bubble('assistant'); e.classList.add('bh-msg__body--error'); e.textContent = d.message; });
     on('done', function () {
       es.close(); current = null; busy(false);
       if (!text && !body.dataset.closed) { body.parentNode.remove(); }

@@ -71,7 +71,7 @@ public class ChatApiController {
     }
 
     @GetMapping("/api/chat/stream/{responseId}")
-    @Operation(summary = "The response as server-sent events: text, tool_call, tool_result, approval, approval_decided, error, done")
+    @Operation(summary = "The response as server-sent events: text, tool_call, tool_result, approval, approval_decided, turn_error, done")
     public SseEmitter stream(@PathVariable String responseId, @RequestParam(defaultValue = "0") int after,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Authentication auth) {
         owned(responseId, auth);
@@ -99,7 +99,7 @@ public class ChatApiController {
                     chunk.put("type", "chunk");
                     chunk.put("content", payload.get("content"));
                 }
-                case "error" -> {
+                case "turn_error" -> {
                     chunk.put("type", "chunk");
                     chunk.put("content", payload.get("content"));
                 }

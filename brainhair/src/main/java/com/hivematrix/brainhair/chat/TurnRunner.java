@@ -143,7 +143,7 @@ public class TurnRunner {
             boolean stopped = e.kind() == ModelException.Kind.CANCELLED || handle.cancelled();
             String text = stopped ? "_Response stopped by user._" : "[Error: " + e.getMessage() + "]";
             String partial = streamed.toString();
-            hub.emit(turn.responseId(), stopped ? "text" : "error", Map.of("content", (partial.isEmpty() ? "" : "\n\n") + text, "message", text));
+            hub.emit(turn.responseId(), stopped ? "text" : "turn_error", Map.of("content", (partial.isEmpty() ? "" : "\n\n") + text, "message", text));
             chats.addMessage(turn.sessionId(), "assistant", partial.isEmpty() ? text : partial + "\n\n" + text, null, null, turn.responseId(),
                     stopped ? "stopped" : "failed", false, null);
             finish(turn, stopped ? "stopped" : "failed", stopped ? null : e.getMessage());
@@ -151,7 +151,7 @@ public class TurnRunner {
             Thread.interrupted();
             log.error("Turn {} failed", turn.responseId(), e);
             String text = "[Error: the assistant failed unexpectedly]";
-            hub.emit(turn.responseId(), "error", Map.of("content", text, "message", text));
+            hub.emit(turn.responseId(), "turn_error", Map.of("content", text, "message", text));
             chats.addMessage(turn.sessionId(), "assistant", text, null, null, turn.responseId(), "failed", false, null);
             finish(turn, "failed", "internal error");
         }
