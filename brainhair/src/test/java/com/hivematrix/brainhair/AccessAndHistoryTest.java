@@ -108,6 +108,9 @@ class AccessAndHistoryTest extends BrainhairTestBase {
         com.hivematrix.brainhair.support.Http.Response page = http.get("/chat?session=%3Cscript%3E", TestPlatform.TECH);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Brainhair Chat", "id=\"bh-input\"", "autofocus").doesNotContain("<script>");
+        String resume = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        assertThat(http.get("/chat?session=" + resume, TestPlatform.TECH).body()).contains("data-session=\"" + resume + "\"");
+        assertThat(http.get("/chat", TestPlatform.TECH).body()).doesNotContain("data-session");
         assertThat(http.get("/history", TestPlatform.TECH).body()).contains("Chat History");
         assertThat(http.get("/", TestPlatform.TECH).body()).contains("Chat History");
         assertThat(http.get("/settings", TestPlatform.TECH).status()).isEqualTo(403);

@@ -36,7 +36,7 @@ public class PageController {
     @GetMapping("/chat")
     public String chat(@RequestParam(required = false) String session, Model model, Authentication auth) {
         common(model, auth);
-        model.addAttribute("session", session != null && session.matches("[0-9a-f-]{36}") ? session : null);
+        model.addAttribute("resumeSession", session != null && session.matches("[0-9a-f-]{36}") ? session : null);
         model.addAttribute("readTools", tools.all().stream().filter(ReadTool.class::isInstance).toList());
         return "chat";
     }
