@@ -28,12 +28,21 @@ public final class Platform implements AutoCloseable {
     public final int nexusPort = ServiceProcess.freePort();
     public final String origin = "https://localhost:" + nexusPort;
     public final boolean codex;
+    /** Started only when a test asks for it (with its environment) and its jar is built. */
+    public final boolean brainhair;
     private final List<ServiceProcess> started = new ArrayList<>();
 
     public Platform() {
+        this(null);
+    }
+
+    /** The platform plus Brainhair, started with {@code brainhairEnv} added to its environment (e.g. the model to use). */
+    public Platform(Map<String, String> brainhairEnv) {
         int corePort = ServiceProcess.freePort();
         int codexPort = ServiceProcess.freePort();
+        int brainhairPort = ServiceProcess.freePort();
         codex = Files.isRegularFile(ServiceProcess.jar("codex")) && postgresReachable();
+        brainhair = brainhairEnv != null && codex && Files.isRegularFile(ServiceProcess.jar("brainhair"));
         String kcOrigin = keycloak.url().replace("/keycloak", "");
         StringBuilder registry = new StringBuilder("{\n");
         registry.append("  \"keycloak\": {\"url\": \"").append(kcOrigin).append("\", \"visible\": false, \"admin_only\": true},\n");
@@ -41,13 +50,16 @@ public final class Platform implements AutoCloseable {
         if (codex) {
             registry.append("  \"codex\": {\"url\": \"http://127.0.0.1:").append(codexPort).append("\", \"visible\": true},\n");
         }
+        if (brainhair) {
+            registry.append("  \"brainhair\": {\"url\": \"http://127.0.0.1:").append(brainhairPort).append("\", \"visible\": true},\n");
+        }
         registry.append("  \"nexus\": {\"url\": \"https://127.0.0.1:").append(nexusPort).append("\", \"visible\": false}\n}\n");
         try {
             home = Files.createTempDirectory("hivematrix-e2e");
             Files.createDirectories(home.resolve("deploy"));
             Files.writeString(home.resolve("deploy/services.json"), registry.toString());
             Files.createDirectories(home.resolve("var/secrets"));
-            for (String service : List.of("nexus", "codex", "core")) {
+            for (String service : List.of("nexus", "codex", "core", "brainhair")) {
                 Files.writeString(home.resolve("var/secrets/" + service + ".secret"), UUID.randomUUID() + "\n");
             }
         } catch (IOException e) {
@@ -77,6 +89,17 @@ public final class Platform implements AutoCloseable {
             env.put("HIVEMATRIX_PG_URL_CODEX", "jdbc:postgresql://127.0.0.1:5432/codex_e2e");
             started.add(ServiceProcess.start("codex", "codex", env, List.of(),
                     "http://127.0.0.1:" + codexPort + "/health", http, Duration.ofSeconds(150)));
+        }
+
+        if (brainhair) {
+            Map<String, String> env = new HashMap<>(common);
+            env.put("HIVEMATRIX_SERVICE_NAME", "brainhair");
+            env.put("SERVER_PORT", Integer.toString(brainhairPort));
+            env.put("HIVEMATRIX_PG_URL_BRAINHAIR", "jdbc:postgresql://127.0.0.1:5432/brainhair_e2e");
+            env.putAll(brainhairEnv);
+            // /health is 503 while Ledger (not started here) is missing; the API description answers once the app is up
+            started.add(ServiceProcess.start("brainhair", "brainhair", env, List.of(),
+                    "http://127.0.0.1:" + brainhairPort + "/v3/api-docs", http, Duration.ofSeconds(150)));
         }
 
         Map<String, String> nexus = new HashMap<>(common);
