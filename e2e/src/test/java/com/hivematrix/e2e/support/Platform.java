@@ -1,5 +1,8 @@
 package com.hivematrix.e2e.support;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.hivematrix.shared.testsupport.KeycloakTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +35,13 @@ public final class Platform implements AutoCloseable {
     public final boolean ledger;
     /** Beacon runs when its jar is built and Codex runs (it draws Codex's tickets). */
     public final boolean beacon;
+    /** Brainhair runs when its jar is built and Codex runs, its model scripted on {@link #model}. */
+    public final boolean brainhair;
+    /**
+     * The LLM provider Brainhair talks to (third-party SaaS, so WireMock): Anthropic Messages API at
+     * this server's base URL; each journey scripts the answers it needs.
+     */
+    public final WireMockServer model = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private final List<ServiceProcess> started = new ArrayList<>();
     private static Platform shared;
 
@@ -45,13 +55,16 @@ public final class Platform implements AutoCloseable {
     }
 
     public Platform() {
+        model.start();
         int corePort = ServiceProcess.freePort();
         int codexPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
         int beaconPort = ServiceProcess.freePort();
+        int brainhairPort = ServiceProcess.freePort();
         codex = Files.isRegularFile(ServiceProcess.jar("codex")) && postgresReachable();
         ledger = codex && Files.isRegularFile(ServiceProcess.jar("ledger"));
         beacon = codex && Files.isRegularFile(ServiceProcess.jar("beacon"));
+        brainhair = codex && Files.isRegularFile(ServiceProcess.jar("brainhair"));
         String kcOrigin = keycloak.url().replace("/keycloak", "");
         StringBuilder registry = new StringBuilder("{\n");
         registry.append("  \"keycloak\": {\"url\": \"").append(kcOrigin).append("\", \"visible\": false, \"admin_only\": true},\n");
@@ -66,13 +79,16 @@ public final class Platform implements AutoCloseable {
         if (beacon) {
             registry.append("  \"beacon\": {\"url\": \"http://127.0.0.1:").append(beaconPort).append("\", \"visible\": true},\n");
         }
+        if (brainhair) {
+            registry.append("  \"brainhair\": {\"url\": \"http://127.0.0.1:").append(brainhairPort).append("\", \"visible\": true},\n");
+        }
         registry.append("  \"nexus\": {\"url\": \"https://127.0.0.1:").append(nexusPort).append("\", \"visible\": false}\n}\n");
         try {
             home = Files.createTempDirectory("hivematrix-e2e");
             Files.createDirectories(home.resolve("deploy"));
             Files.writeString(home.resolve("deploy/services.json"), registry.toString());
             Files.createDirectories(home.resolve("var/secrets"));
-            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon")) {
+            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon", "brainhair")) {
                 Files.writeString(home.resolve("var/secrets/" + service + ".secret"), UUID.randomUUID() + "\n");
             }
         } catch (IOException e) {
@@ -87,42 +103,26 @@ public final class Platform implements AutoCloseable {
         common.put("HIVEMATRIX_KEYCLOAK_REALM", keycloak.realm());
         common.put("HIVEMATRIX_KEYCLOAK_ISSUERS", keycloak.realmUrl() + "," + origin + realmPath);
 
-        Map<String, String> core = new HashMap<>(common);
-        core.put("HIVEMATRIX_SERVICE_NAME", "core");
-        core.put("HIVEMATRIX_CORE_RATELIMITS_EXCHANGE", "100000");
-        core.put("SERVER_PORT", Integer.toString(corePort));
-        core.put("REDIS_DB", "8");
-        started.add(ServiceProcess.start("core", "core", core, List.of(),
-                "http://127.0.0.1:" + corePort + "/.well-known/jwks.json", http, Duration.ofSeconds(120)));
-
+        start("core", "core", corePort, common, Map.of("HIVEMATRIX_CORE_RATELIMITS_EXCHANGE", "100000", "REDIS_DB", "8"),
+                "/.well-known/jwks.json", http);
         if (codex) {
-            Map<String, String> env = new HashMap<>(common);
-            env.put("HIVEMATRIX_SERVICE_NAME", "codex");
-            env.put("SERVER_PORT", Integer.toString(codexPort));
-            env.put("HIVEMATRIX_PG_URL_CODEX", "jdbc:postgresql://127.0.0.1:5432/codex_e2e");
-            if (ledger || beacon) {
-                // only into an empty database: the sample MSP gives Ledger and Beacon companies, plans and tickets
-                env.put("HIVEMATRIX_DEMO_LOAD", "true");
-            }
-            started.add(ServiceProcess.start("codex", "codex", env, List.of(),
-                    "http://127.0.0.1:" + codexPort + "/health", http, Duration.ofSeconds(150)));
+            // the sample MSP (only into an empty database) gives Ledger, Beacon and Brainhair companies, plans and tickets
+            start("codex", "codex", codexPort, common, Map.of("HIVEMATRIX_PG_URL_CODEX", "jdbc:postgresql://127.0.0.1:5432/codex_e2e",
+                    "HIVEMATRIX_DEMO_LOAD", Boolean.toString(ledger || beacon || brainhair)), "/health", http);
         }
-
         if (ledger) {
-            Map<String, String> env = new HashMap<>(common);
-            env.put("HIVEMATRIX_SERVICE_NAME", "ledger");
-            env.put("SERVER_PORT", Integer.toString(ledgerPort));
-            env.put("HIVEMATRIX_PG_URL_LEDGER", "jdbc:postgresql://127.0.0.1:5432/ledger_e2e");
-            started.add(ServiceProcess.start("ledger", "ledger", env, List.of(),
-                    "http://127.0.0.1:" + ledgerPort + "/health", http, Duration.ofSeconds(150)));
+            start("ledger", "ledger", ledgerPort, common, Map.of("HIVEMATRIX_PG_URL_LEDGER", "jdbc:postgresql://127.0.0.1:5432/ledger_e2e"),
+                    "/health", http);
         }
-
         if (beacon) {
-            Map<String, String> env = new HashMap<>(common);
-            env.put("HIVEMATRIX_SERVICE_NAME", "beacon");
-            env.put("SERVER_PORT", Integer.toString(beaconPort));
-            started.add(ServiceProcess.start("beacon", "beacon", env, List.of(),
-                    "http://127.0.0.1:" + beaconPort + "/health", http, Duration.ofSeconds(120)));
+            start("beacon", "beacon", beaconPort, common, Map.of(), "/health", http);
+        }
+        if (brainhair) {
+            // /health is 503 whenever Ledger is missing; the API description answers once the app is up
+            start("brainhair", "brainhair", brainhairPort, common, Map.of(
+                    "HIVEMATRIX_PG_URL_BRAINHAIR", "jdbc:postgresql://127.0.0.1:5432/brainhair_e2e",
+                    "BRAINHAIR_MODEL_PROVIDER", "ANTHROPIC", "BRAINHAIR_MODEL_BASE_URL", model.baseUrl(),
+                    "BRAINHAIR_MODEL", "claude-e2e", "BRAINHAIR_MODEL_API_KEY", "sk-ant-e2e"), "/v3/api-docs", http);
         }
 
         Map<String, String> nexus = new HashMap<>(common);
@@ -136,6 +136,16 @@ public final class Platform implements AutoCloseable {
         nexus.put("KEYCLOAK_CLIENT_SECRET", keycloak.nexusClientSecret());
         started.add(ServiceProcess.start("nexus", "nexus-gateway", nexus, List.of(),
                 origin + "/static/css/global.css", http, Duration.ofSeconds(120)));
+    }
+
+    /** Starts a service from its jar on {@code port} with the common and its own environment; waits for {@code readyPath}. */
+    private void start(String name, String module, int port, Map<String, String> common, Map<String, String> own, String readyPath,
+            HttpClient http) {
+        Map<String, String> env = new HashMap<>(common);
+        env.put("HIVEMATRIX_SERVICE_NAME", name);
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.putAll(own);
+        started.add(ServiceProcess.start(name, module, env, List.of(), "http://127.0.0.1:" + port + readyPath, http, Duration.ofSeconds(150)));
     }
 
     private static boolean postgresReachable() {
@@ -170,5 +180,6 @@ public final class Platform implements AutoCloseable {
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
         }
+        model.stop();
     }
 }

@@ -1,0 +1,131 @@
+package com.hivematrix.brainhair.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real HiveMatrix service (codex/target/codex.jar, ledger/target/ledger.jar) as a child process
+ * on a free loopback port against the machine's PostgreSQL (its own {@code brainhair_*_test}
+ * database, created and migrated by the service itself), trusting the test issuer. One of each
+ * per JVM; stopped at JVM exit.
+ */
+public final class ServiceProcess {
+
+    private static final String DB_USER = System.getenv().getOrDefault("HIVEMATRIX_PG_USER", "postgres");
+    private static final String DB_PASSWORD = System.getenv().getOrDefault("HIVEMATRIX_PG_PASSWORD", "");
+
+    private static ServiceProcess codex;
+    private static ServiceProcess ledger;
+
+    private final Process process;
+    private final int port;
+    private final String dbUrl;
+
+    public static synchronized ServiceProcess codex() {
+        if (codex == null) {
+            codex = start("codex", "brainhair_codex_test", null);
+        }
+        return codex;
+    }
+
+    /** Ledger reads the Codex above. */
+    public static synchronized ServiceProcess ledger() {
+        if (ledger == null) {
+            ledger = start("ledger", "brainhair_ledger_test", codex().url());
+        }
+        return ledger;
+    }
+
+    private static ServiceProcess start(String name, String db, String codexUrl) {
+        try {
+            return new ServiceProcess(name, db, codexUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ServiceProcess(String name, String db, String codexUrl) throws IOException {
+        Path jar = Path.of(System.getProperty("brainhair." + name + "-jar", "../" + name + "/target/" + name + ".jar")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The Brainhair tests need " + jar + ": build it first (mvn -B -pl " + name + " -am package -DskipTests)");
+        }
+        Path work = Files.createDirectories(Path.of("target", name + "-child")).toAbsolutePath();
+        // a private copy: a colleague rebuilding the jar must not pull it from under the running process
+        Path copy = Files.copy(jar, work.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+        port = freePort();
+        dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + db;
+        Path log = work.resolve(name + ".log");
+        Path registry = Files.writeString(work.resolve("services.json"), """
+                {
+                  "core": {"url": "%s", "port": 0, "visible": false, "type": "spring-boot", "health": "/health"},
+                  "codex": {"url": "%s", "port": 0, "visible": true, "type": "spring-boot", "health": "/health"},
+                  "%s": {"url": "http://127.0.0.1:%d", "port": %d, "visible": true, "type": "spring-boot", "health": "/health"}
+                }""".formatted(TestPlatform.CORE.url(), codexUrl == null ? "http://127.0.0.1:" + port : codexUrl, name, port, port));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", copy.toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port,
+                "--spring.datasource.url=" + dbUrl,
+                "--hivematrix.home=" + work,
+                "--hivematrix.registry-file=" + registry,
+                "--hivematrix.security.jwks-uri=" + TestPlatform.ISSUER.jwksUri(),
+                "--hivematrix.logs.ship-to-helm=false",
+                "--hivematrix.service-secret=test-secret"));
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return r.body().contains("\"service\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(dbUrl, DB_USER, DB_PASSWORD);
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
