@@ -29,7 +29,7 @@ class PagesTest extends LedgerTestBase {
         assertThat(html).contains("$2,607.50");
         // the two companies without a usable plan are rows with their reason, and the page says so
         assertThat(html).contains("data-testid=\"billing-problems\"", "2 companies could not be billed", "Platinum");
-        assertThat(html).contains("<span class=\"card__value\" data-stat=\"errors\">2</span>");
+        assertThat(html).contains("<div class=\"card__value\" data-stat=\"errors\">2</div>");
     }
 
     @Test

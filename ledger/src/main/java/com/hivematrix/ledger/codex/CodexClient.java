@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 
 import com.hivematrix.ledger.engine.Inputs;
 import com.hivematrix.ledger.engine.Rate;
@@ -36,7 +37,7 @@ public class CodexClient {
     }
 
     public List<Inputs.Plan> plans() {
-        JsonNode body = client.get(CODEX, "/billing-plans/api/plans", JsonNode.class);
+        JsonNode body = get("/billing-plans/api/plans");
         List<Inputs.Plan> plans = new ArrayList<>();
         for (JsonNode p : body.path("plans")) {
             plans.add(plan(p));
@@ -46,14 +47,27 @@ public class CodexClient {
 
     /** The raw plan rows for {@code /api/plans}. */
     public JsonNode rawPlans() {
-        return client.get(CODEX, "/billing-plans/api/plans", JsonNode.class).path("plans");
+        return get("/billing-plans/api/plans").path("plans");
+    }
+
+    /**
+     * A Codex call; an answer cut off or too slow (read timeout, connection closed mid-body) is a
+     * 503 problem like Codex being down, never a 500, and nothing is half-done on Ledger's side.
+     */
+    private JsonNode get(String path) {
+        try {
+            return client.get(CODEX, path, JsonNode.class);
+        } catch (RestClientException e) {
+            throw ProblemException.serviceUnavailable("Codex did not answer in full in time; try again", 30)
+                    .with("error", "Codex unavailable");
+        }
     }
 
     /** Whether Codex knows the company (one small call; imports check each account they name). */
     public boolean exists(String acct) {
         String enc = java.net.URLEncoder.encode(acct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         try {
-            client.get(CODEX, "/api/companies/" + enc, JsonNode.class);
+            get("/api/companies/" + enc);
             return true;
         } catch (ProblemException e) {
             if (e.getStatusCode().value() == 404) {
@@ -68,16 +82,16 @@ public class CodexClient {
         String enc = java.net.URLEncoder.encode(acct, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         JsonNode company;
         try {
-            company = client.get(CODEX, "/api/companies/" + enc, JsonNode.class);
+            company = get("/api/companies/" + enc);
         } catch (ProblemException e) {
             if (e.getStatusCode().value() == 404) {
                 throw ProblemException.notFound("Company " + acct + " not found").with("error", "Company not found");
             }
             throw e;
         }
-        JsonNode assets = client.get(CODEX, "/api/companies/" + enc + "/assets", JsonNode.class);
+        JsonNode assets = get("/api/companies/" + enc + "/assets");
         JsonNode contacts = contactsWithLinks(enc);
-        JsonNode tickets = client.get(CODEX, "/api/companies/" + enc + "/tickets" + (year == null ? "" : "?year=" + year), JsonNode.class);
+        JsonNode tickets = get("/api/companies/" + enc + "/tickets" + (year == null ? "" : "?year=" + year));
         return parse(company, assets, contacts, tickets);
     }
 
@@ -89,7 +103,7 @@ public class CodexClient {
     private JsonNode contactsWithLinks(String encodedAcct) {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         for (int page = 1; page <= 1000; page++) {
-            JsonNode body = client.get(CODEX, "/api/contacts?company_id=" + encodedAcct + "&per_page=500&page=" + page, JsonNode.class);
+            JsonNode body = get("/api/contacts?company_id=" + encodedAcct + "&per_page=500&page=" + page);
             body.path("contacts").forEach(all::add);
             if (!body.path("pagination").path("has_next").asBoolean(false)) {
                 break;
@@ -100,7 +114,7 @@ public class CodexClient {
 
     /** Every company in one call: {@code /api/companies/bulk?include_tickets=true[&year=Y]}. */
     public List<CompanyData> bulk(Integer year) {
-        JsonNode body = client.get(CODEX, "/api/companies/bulk?include_tickets=true" + (year == null ? "" : "&year=" + year), JsonNode.class);
+        JsonNode body = get("/api/companies/bulk?include_tickets=true" + (year == null ? "" : "&year=" + year));
         if (body == null || !body.isArray()) {
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "Codex answered the bulk company call with something else than a list");
         }
