@@ -4,8 +4,11 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.hivematrix.shared.problem.ProblemException;
@@ -64,11 +67,19 @@ public class Graph {
             }
         } catch (ServiceUnavailableException | SessionExpiredException | AuthenticationException e) {
             throw unavailable(e);
+        } catch (ClientException e) {
+            // pool exhausted or connection not established in time: Neo4j overloaded, not a bad request
+            if (e.getMessage() != null && e.getMessage().startsWith("Unable to acquire connection")) {
+                throw unavailable(e);
+            }
+            throw e;
         }
     }
 
     static ProblemException unavailable(Exception cause) {
-        return (ProblemException) ProblemException.serviceUnavailable(
-                "The knowledge base database (Neo4j) is unavailable; try again shortly", 5).initCause(cause);
+        ProblemException e = new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                "The knowledge base database (Neo4j) is unavailable; try again shortly", cause).with("retry_after", 5);
+        e.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return e;
     }
 }

@@ -25,8 +25,8 @@ public class Neo4jConfiguration {
         AuthToken auth = n.getPassword() == null || n.getPassword().isEmpty()
                 ? AuthTokens.none() : AuthTokens.basic(n.getUser(), n.getPassword());
         Config config = Config.builder()
-                .withConnectionTimeout(3, TimeUnit.SECONDS)
-                .withConnectionAcquisitionTimeout(5, TimeUnit.SECONDS)
+                .withConnectionTimeout(10, TimeUnit.SECONDS)
+                .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
                 .withMaxConnectionPoolSize(50)
                 .build();
         return GraphDatabase.driver(n.getUri(), auth, config);
