@@ -53,6 +53,11 @@ class AttachmentTest extends KtTestBase {
         assertThat(node.get("files").get(0).get("size").asLong()).isEqualTo(png.length);
         assertThat(node.get("files").get(0).get("uploaded_by").asString()).isEqualTo("user-technician");
 
+        // what the editor inserts for a pasted image; it survives sanitising and so displays after reload
+        write(article, "Rack:\n\n![rack photo](/knowledgetree/api/file/" + fileId + ")");
+        assertThat(get("/api/node/" + article, CLIENT).json().get("content_html").asString())
+                .contains("<img src=\"/knowledgetree/api/file/" + fileId + "\" alt=\"rack photo\">");
+
         assertThat(delete("/api/node/" + folder, TECH).status()).isEqualTo(200);
         assertThat(Files.exists(onDisk)).isFalse();
         assertProblem(get("/api/file/" + fileId, CLIENT), 404);
