@@ -32,7 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  * /api/search (p50/p95), /api/folders/tree and the context export of an article whose attached
  * folder holds 500 articles.
  *
- *   java bench/knowledgetree/KtBench.java --neo4j bolt://127.0.0.1:17687 [--articles 20000] [--searches 300]
+ *   java bench/knowledgetree/KtBench.java --neo4j bolt://127.0.0.1:17687 [--articles 20000] [--searches 300] [--reuse]
+ *
+ * --reuse measures against a database this program already filled (skips the import).
  */
 public class KtBench {
 
@@ -44,6 +46,7 @@ public class KtBench {
         String neo4j = arg(args, "--neo4j", System.getenv().getOrDefault("NEO4J_URI", "bolt://127.0.0.1:7687"));
         int articles = Integer.parseInt(arg(args, "--articles", "20000"));
         int searches = Integer.parseInt(arg(args, "--searches", "300"));
+        boolean reuse = List.of(args).contains("--reuse");
         KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         HttpServer jwks = jwks((RSAPublicKey) keys.getPublic());
         String admin = token(keys, "admin");
@@ -64,15 +67,18 @@ public class KtBench {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:15020";
             waitUp(http, base, kt);
-            if (!send(http, base + "/api/node/root/children", admin, "GET", null, null).body().equals("[]")) {
-                throw new IllegalStateException("The Neo4j database is not empty; use a fresh one");
+            boolean empty = send(http, base + "/api/node/root/children", admin, "GET", null, null).body().equals("[]");
+            if (!empty && !reuse) {
+                throw new IllegalStateException("The Neo4j database is not empty; use a fresh one (or --reuse a generated one)");
             }
-            byte[] export = generate(articles);
-            long t0 = System.nanoTime();
-            HttpResponse<String> imported = multipart(http, base + "/admin/import", admin, export);
-            System.out.printf("import of %d entries (%d articles): HTTP %d in %.1f s%n", count(export), articles, imported.statusCode(), secs(t0));
-            if (imported.statusCode() != 200) {
-                throw new IllegalStateException(imported.body());
+            if (empty) {
+                byte[] export = generate(articles);
+                long t0 = System.nanoTime();
+                HttpResponse<String> imported = multipart(http, base + "/admin/import", admin, export);
+                System.out.printf("import of %d entries (%d articles): HTTP %d in %.1f s%n", count(export), articles, imported.statusCode(), secs(t0));
+                if (imported.statusCode() != 200) {
+                    throw new IllegalStateException(imported.body());
+                }
             }
             Random random = new Random(7);
             for (int i = 0; i < 20; i++) {

@@ -43,23 +43,34 @@ public class SearchService {
         p.put("start", startNodeId);
         p.put("skip", offset);
         p.put("limit", limit);
-        String match = """
+        // Whole-tree searches (the usual case) rank and page on the index alone and compute paths
+        // for the returned page only; a subtree scope must check every hit's path first.
+        boolean scoped = !GraphSchema.ROOT_ID.equals(startNodeId);
+        String hitsQuery = """
                 CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
                 WHERE node.id <> 'root'
+                """;
+        String scopeFilter = """
                 MATCH p = shortestPath((:ContextItem {id: 'root'})-[:PARENT_OF*1..]->(node))
                 WITH node, score, p
-                WHERE $start = 'root' OR any(x IN nodes(p) WHERE x.id = $start)
+                WHERE any(x IN nodes(p) WHERE x.id = $start)
                 """;
+        String page = scoped
+                ? hitsQuery + scopeFilter + " WITH node, score, p ORDER BY score DESC, node.name SKIP $skip LIMIT $limit\n"
+                : hitsQuery + """
+                        WITH node, score ORDER BY score DESC, node.name SKIP $skip LIMIT $limit
+                        MATCH p = shortestPath((:ContextItem {id: 'root'})-[:PARENT_OF*1..]->(node))
+                        """;
         return graph.read(tx -> {
-            long total = tx.run(match + " RETURN count(node) AS total", p).single().get("total").asLong();
+            long total = tx.run((scoped ? hitsQuery + scopeFilter : hitsQuery) + " RETURN count(node) AS total", p)
+                    .single().get("total").asLong();
             List<Map<String, Object>> hits = new ArrayList<>();
             if (total > offset) {
-                tx.run(match + """
+                tx.run(page + """
                         RETURN node.id AS id, node.name AS name, coalesce(node.is_folder, false) AS is_folder,
                                [x IN nodes(p)[1..] | x.name] AS path_names, score,
                                left(coalesce(node.content, ''), 4000) AS content
                         ORDER BY score DESC, node.name
-                        SKIP $skip LIMIT $limit
                         """, p).forEachRemaining(r -> hits.add(hit(r.get("id").asString(), r.get("name").asString(""),
                         r.get("is_folder").asBoolean(), r.get("path_names").asList(Value::asString), r.get("score").asDouble(),
                         r.get("content").asString(""), terms)));
