@@ -1,5 +1,6 @@
 package com.hivematrix.beacon.support;
 
+import com.hivematrix.shared.testsupport.LoopbackServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package com.hivematrix.beacon.support;
 
+import com.hivematrix.shared.testsupport.CorePeer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,4 @@
-package com.hivematrix.ledger.support;
-
-import com.hivematrix.shared.testsupport.TestTokenIssuer;
+package com.hivematrix.shared.testsupport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

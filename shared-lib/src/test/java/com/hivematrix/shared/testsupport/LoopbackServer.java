@@ -1,4 +1,4 @@
-package com.hivematrix.beacon.support;
+package com.hivematrix.shared.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
-/** A tiny HTTP peer on a loopback port, for the platform services Beacon talks to. */
+/** A tiny HTTP peer on a loopback port, for the platform services the service under test talks to. */
 public abstract class LoopbackServer implements AutoCloseable {
 
     protected final HttpServer server;
