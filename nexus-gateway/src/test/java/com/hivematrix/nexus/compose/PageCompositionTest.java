@@ -37,7 +37,9 @@ class PageCompositionTest extends PlatformTestBase {
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         String html = page.body();
         assertThat(html).contains("<html lang=\"en\" data-theme=\"dark\" data-color-theme=\"green\">");
-        assertThat(html).containsPattern("<head><link rel=\"stylesheet\" href=\"/static/css/global\\.css\\?v=[^\"]+\">");
+        // the session's CSRF token first, then the platform stylesheet before the page's own
+        assertThat(html).containsPattern("<head><meta name=\"csrf-token\" content=\"[A-Za-z0-9_-]{43}\">"
+                + "<link rel=\"stylesheet\" href=\"/static/css/global\\.css\\?v=[^\"]+\">");
         assertThat(html).contains("/static/css/side-panel.css?v=", "/static/js/nexus-boot.js?v=", "/static/js/side-panel.js?v=");
         assertThat(html).contains("<div class=\"hivematrix-layout\"><div class=\"hivematrix-side-panel\" id=\"side-panel\">");
         assertThat(html).contains("<div class=\"hivematrix-content\"><h1>Backend page</h1></div></div></body>");
@@ -114,7 +116,8 @@ class PageCompositionTest extends PlatformTestBase {
         HttpResponse<String> page = new Browser(ORIGIN).get("/beacon/display/page");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-theme=\"light\" data-color-theme=\"purple\"", "/static/css/global.css?v=");
-        assertThat(page.body()).doesNotContain("id=\"side-panel\"").doesNotContain("href=\"/logout\"").doesNotContain("href=\"/helm/\"");
+        assertThat(page.body()).doesNotContain("id=\"side-panel\"").doesNotContain("href=\"/logout\"").doesNotContain("href=\"/helm/\"")
+                .doesNotContain("csrf-token");
     }
 
     @Test
