@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hivematrix.service-name=sample", "hivematrix.registry-file=src/test/resources/test-services.json",
                 "hivematrix.logs.ship-to-helm=false"})
+@ExtendWith(OutputCaptureExtension.class)
 class SharedLibWebTest {
 
     static final TestTokenIssuer ISSUER = new TestTokenIssuer();
@@ -93,6 +97,17 @@ class SharedLibWebTest {
         JsonNode body = assertProblem(r, 500, "about:blank#internal-server-error", "/api/boom");
         assertThat(r.body()).doesNotContain("secret internal detail");
         assertThat(body.path("detail").asString()).isEqualTo("An unexpected error occurred");
+    }
+
+    @Test
+    void everyRequestIsOneAccessLineWithItsCorrelationIdAndUser(CapturedOutput output) throws Exception {
+        send("GET", "/api/things", null, null,
+                Map.of("Authorization", "Bearer " + ISSUER.userToken("technician"), "X-Correlation-ID", "access-line-42"));
+        send("GET", "/health", null, null, Map.of("X-Correlation-ID", "health-probe-42"));
+        String line = output.getOut().lines().filter(l -> l.contains("access-line-42") && l.contains("hivematrix.access"))
+                .findFirst().orElseThrow(() -> new AssertionError("no access line for the request"));
+        assertThat(line).contains("GET /api/things -> 200 in ", "\"correlation_id\":\"access-line-42\"", "\"username\":");
+        assertThat(output.getOut().lines().filter(l -> l.contains("hivematrix.access") && l.contains("health-probe-42"))).isEmpty();
     }
 
     @Test

@@ -9,15 +9,21 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.hivematrix.nexus.security.EdgeFilter;
+import com.hivematrix.shared.web.CorrelationIdFilter;
+import com.hivematrix.shared.web.UserMdcFilter;
 
 import reactor.core.publisher.Mono;
 
@@ -27,6 +33,8 @@ import reactor.core.publisher.Mono;
  * from the session, and none of Nexus's or Keycloak's cookies. Backends cannot set Nexus's cookie.
  */
 public class RelayFilter implements GlobalFilter, Ordered {
+
+    private static final Logger ACCESS = LoggerFactory.getLogger("hivematrix.access");
 
     public static final String CORRELATION_HEADER = "X-Correlation-ID";
     private static final Pattern CORRELATION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -99,7 +107,29 @@ public class RelayFilter implements GlobalFilter, Ordered {
             exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(relayed).build());
+        long start = System.nanoTime();
+        return chain.filter(exchange.mutate().request(relayed).build())
+                .doFinally(signal -> logAccess(exchange, correlationId, start));
+    }
+
+    /** One line per proxied request with its correlation id and user in the MDC, as the services log theirs. */
+    private static void logAccess(ServerWebExchange exchange, String correlationId, long start) {
+        Map<String, Object> user = exchange.getAttribute(EdgeFilter.USER_ATTR);
+        MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
+        if (user != null) {
+            MDC.put(UserMdcFilter.USER_ID, String.valueOf(user.getOrDefault("sub", "")));
+            MDC.put(UserMdcFilter.USERNAME, String.valueOf(user.getOrDefault("preferred_username", "")));
+        }
+        try {
+            ServerHttpRequest request = exchange.getRequest();
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            ACCESS.info("{} {} -> {} in {} ms", request.getMethod(), request.getPath().value(), status == null ? "-" : status.value(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            MDC.remove(CorrelationIdFilter.MDC_KEY);
+            MDC.remove(UserMdcFilter.USER_ID);
+            MDC.remove(UserMdcFilter.USERNAME);
+        }
     }
 
     private String relayedCookies(ServerHttpRequest request, boolean keycloak) {

@@ -9,12 +9,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Accepts the caller's X-Correlation-ID (or makes one), echoes it, and puts it in the log MDC so
  * every line of this request carries it; {@link CorrelationId#current()} gives it to outgoing calls.
+ * Each finished request is one line on the {@code hivematrix.access} logger (health probes left out),
+ * so a request can be followed across services by its id in Helm's logs.
  */
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
@@ -22,6 +26,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     public static final String MDC_KEY = "correlation_id";
     /** A client-chosen id lands in logs: keep it to a harmless alphabet and length. */
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Logger ACCESS = LoggerFactory.getLogger("hivematrix.access");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,9 +35,14 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         String id = incoming != null && ACCEPTABLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
+        long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (!"/health".equals(request.getRequestURI())) {
+                ACCESS.info("{} {} -> {}{} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                        request.isAsyncStarted() ? " (streaming)" : "", (System.nanoTime() - start) / 1_000_000);
+            }
             MDC.remove(MDC_KEY);
             MDC.remove(UserMdcFilter.USER_ID);
             MDC.remove(UserMdcFilter.USERNAME);
