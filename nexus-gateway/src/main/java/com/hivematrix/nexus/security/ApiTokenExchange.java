@@ -44,19 +44,28 @@ public class ApiTokenExchange {
 
     /**
      * The HiveMatrix JWT for a Keycloak access token; errors with
-     * {@link CoreClient.ExchangeRejectedException} when Core refuses it (nothing is cached then).
+     * {@link CoreClient.ExchangeRejectedException} when Core refuses it (nothing is cached then) or
+     * when its session was revoked.
      */
     public Mono<String> hivematrixToken(String keycloakAccessToken) {
         return Mono.fromFuture(() -> exchanged.get(hash(keycloakAccessToken),
                 (key, executor) -> core.exchange(keycloakAccessToken)
                         .map(token -> new Exchanged(token, earliest(NexusSession.expiry(keycloakAccessToken), NexusSession.expiry(token))))
                         .toFuture()))
-                .map(Exchanged::token);
+                .flatMap(e -> e.token() != null ? Mono.just(e.token())
+                        : Mono.error(new CoreClient.ExchangeRejectedException("the session of this access token was revoked")));
     }
 
-    /** Forget an exchange whose HiveMatrix session Core no longer accepts (e.g. after a logout). */
-    public void forget(String keycloakAccessToken) {
-        exchanged.synchronous().invalidate(hash(keycloakAccessToken));
+    /**
+     * The HiveMatrix session exchanged for this token was revoked (a logout): the token stays refused
+     * until it expires, instead of being exchanged into a fresh session on its next call.
+     */
+    public void revoked(String keycloakAccessToken) {
+        Instant until = NexusSession.expiry(keycloakAccessToken);
+        String key = hash(keycloakAccessToken);
+        // invalidate first: a put on a live entry would keep its old (earlier) expiry
+        exchanged.synchronous().invalidate(key);
+        exchanged.synchronous().put(key, new Exchanged(null, until != null ? until : clock.instant()));
     }
 
     private Instant earliest(Instant a, Instant b) {

@@ -21,7 +21,8 @@ final class CsrfGuard {
 
     static final String HEADER = "X-CSRF-Token";
     static final String PARAM = "_csrf";
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    /** Methods that change nothing: neither half of the CSRF defence applies to them. */
+    static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private CsrfGuard() {
     }

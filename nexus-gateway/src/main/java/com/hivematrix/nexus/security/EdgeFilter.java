@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -42,7 +40,6 @@ public class EdgeFilter implements WebFilter, Ordered {
     public static final String PUBLIC_ATTR = "nexus.public";
     public static final int ORDER = -50;
 
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final ServiceRegistry registry;
     private final PathRules rules;
@@ -140,7 +137,7 @@ public class EdgeFilter implements WebFilter, Ordered {
                     case UNAVAILABLE -> Responses.error(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                             "The identity service is unavailable; please try again shortly", Map.of("retry_after", 5));
                     case EXCHANGED -> relayIfValid(exchange, chain, result.token(), Map.of(), service, Mono.defer(() -> {
-                        apiTokens.forget(bearer);
+                        apiTokens.revoked(bearer);
                         return Responses.error(exchange, HttpStatus.UNAUTHORIZED, "Session expired or revoked");
                     }));
                 });
@@ -211,7 +208,7 @@ public class EdgeFilter implements WebFilter, Ordered {
      * {@link CsrfGuard}): the browser's Origin (or, lacking it, the Referer) must be this gateway's own.
      */
     boolean sameOrigin(ServerHttpRequest request) {
-        if (SAFE.contains(request.getMethod()) || request.getCookies().getFirst(sessionCookie) == null) {
+        if (CsrfGuard.SAFE.contains(request.getMethod()) || request.getCookies().getFirst(sessionCookie) == null) {
             return true;
         }
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);

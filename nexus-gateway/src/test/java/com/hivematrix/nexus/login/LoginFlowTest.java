@@ -80,10 +80,11 @@ class LoginFlowTest extends PlatformTestBase {
         HttpResponse<String> helm = http.send(apiCall("/helm/echo", keycloakToken), HttpResponse.BodyHandlers.ofString());
         assertThat(helm.statusCode()).isEqualTo(403);
 
-        // once Core revokes that session, the cached exchange is dropped and the call refused
+        // once Core revokes that session, the token is refused — and stays refused, not re-exchanged into a new session
         assertThat(CORE.revoke(relayed.substring(7))).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.send(apiCall("/codex/echo", keycloakToken), HttpResponse.BodyHandlers.ofString()).statusCode() == 401);
+        assertThat(http.send(apiCall("/codex/echo", keycloakToken), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 
     @Test
