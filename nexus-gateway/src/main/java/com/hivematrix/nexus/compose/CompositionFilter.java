@@ -3,6 +3,7 @@ package com.hivematrix.nexus.compose;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import org.reactivestreams.Publisher;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -110,10 +111,10 @@ public class CompositionFilter implements GlobalFilter, Ordered {
                 // a wall display or anyone not logged in: the platform's look, but no navigation
                 return Mono.just(PageComposer.compose(html, Theme.DEFAULT, "", version));
             }
-            PermissionLevel level = PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
+            Set<PermissionLevel> levels = EdgeFilter.levels(user);
             return exchange.getSession().flatMap(session -> preferences.theme(session, user)
                     .defaultIfEmpty(Theme.DEFAULT)
-                    .map(theme -> PageComposer.compose(html, theme, SidePanel.html(registry, level, service, theme), version,
+                    .map(theme -> PageComposer.compose(html, theme, SidePanel.html(registry, levels, service, theme), version,
                             NexusSession.csrfToken(session))));
         }
     }

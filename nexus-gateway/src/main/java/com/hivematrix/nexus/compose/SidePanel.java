@@ -1,6 +1,8 @@
 package com.hivematrix.nexus.compose;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -11,7 +13,8 @@ import com.hivematrix.shared.security.PermissionLevel;
 
 /**
  * The platform's side panel: the registry's services in file order that this user may open (visible,
- * admin_only for admins, billing_or_admin_only for billing and admins), then Settings, Logout and the
+ * admin_only for admins, billing_or_admin_only for anyone holding billing or admin, also through a
+ * second group), then Settings, Logout and the
  * theme switch. Class and id names are the original's, so services' own CSS and scripts keep working.
  */
 public final class SidePanel {
@@ -20,11 +23,11 @@ public final class SidePanel {
     }
 
     /**
-     * @param level null for an anonymous (public display) page: services are filtered as for a
-     *              non-admin and there are no Settings/Logout links
+     * @param levels the levels the user holds ({@link EdgeFilter#levels}); null for an anonymous (public
+     *              display) page: services are filtered as for a client and there are no Settings/Logout links
      */
-    public static String html(ServiceRegistry registry, PermissionLevel level, String activeService, Theme theme) {
-        PermissionLevel effective = level != null ? level : PermissionLevel.CLIENT;
+    public static String html(ServiceRegistry registry, Set<PermissionLevel> levels, String activeService, Theme theme) {
+        Set<PermissionLevel> effective = levels != null ? levels : EnumSet.of(PermissionLevel.CLIENT);
         StringBuilder out = new StringBuilder(4096);
         out.append("<div class=\"hivematrix-side-panel\" id=\"side-panel\">")
                 .append("<div class=\"side-panel__header\">")
@@ -48,7 +51,7 @@ public final class SidePanel {
                     .append("<span class=\"side-panel__label\">").append(label).append("</span></a></li>");
         }
         out.append("</ul></nav><div class=\"side-panel__footer\">");
-        if (level != null) {
+        if (levels != null) {
             out.append(footerLink("/codex/settings", "settings", "Settings"))
                     .append(footerLink("/logout", "log-out", "Logout"));
         }

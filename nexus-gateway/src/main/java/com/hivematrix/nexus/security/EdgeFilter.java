@@ -3,8 +3,10 @@ package com.hivematrix.nexus.security;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -164,8 +166,7 @@ public class EdgeFilter implements WebFilter, Ordered {
                     "The identity service is unavailable; please try again shortly", Map.of("retry_after", 5));
             case VALID -> {
                 Map<String, Object> user = result.user().isEmpty() ? knownUser : result.user();
-                PermissionLevel level = PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
-                if (!allowed(service, level)) {
+                if (!allowed(service, levels(user))) {
                     yield Responses.error(exchange, HttpStatus.FORBIDDEN, "You don't have permission to access this resource");
                 }
                 exchange.getAttributes().put(TOKEN_ATTR, token);
@@ -187,12 +188,21 @@ public class EdgeFilter implements WebFilter, Ordered {
         return token.isEmpty() ? null : token;
     }
 
-    public static boolean allowed(ServiceInfo service, PermissionLevel level) {
+    /**
+     * The levels a signed-in user holds: their {@code permission_level} plus the lower staff levels
+     * their other Keycloak groups give (a technician also in {@code billing} may open Ledger).
+     */
+    public static Set<PermissionLevel> levels(Map<String, Object> user) {
+        PermissionLevel highest = PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
+        return PermissionLevel.held(highest, user.get("groups") instanceof Collection<?> groups ? groups : null);
+    }
+
+    public static boolean allowed(ServiceInfo service, Set<PermissionLevel> levels) {
         if (service.adminOnly()) {
-            return level == PermissionLevel.ADMIN;
+            return levels.contains(PermissionLevel.ADMIN);
         }
         if (service.billingOrAdminOnly()) {
-            return level == PermissionLevel.ADMIN || level == PermissionLevel.BILLING;
+            return levels.contains(PermissionLevel.ADMIN) || levels.contains(PermissionLevel.BILLING);
         }
         return true;
     }

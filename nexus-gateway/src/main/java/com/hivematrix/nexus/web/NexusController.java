@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,9 +55,9 @@ public class NexusController {
     @GetMapping("/")
     public Mono<Void> home(ServerWebExchange exchange, WebSession session) {
         return withUser(exchange, session, user -> {
-            PermissionLevel level = level(user);
+            Set<PermissionLevel> levels = EdgeFilter.levels(user);
             return preferences.homePage(session, user).defaultIfEmpty(DEFAULT_HOME).flatMap(preferred -> {
-                String home = homeFor(preferred, level);
+                String home = homeFor(preferred, levels);
                 if (home == null) {
                     return Responses.html(exchange, HttpStatus.OK, "<!DOCTYPE html><html><head><title>HiveMatrix</title></head><body>"
                             + "<h1>HiveMatrix Nexus</h1><p>No services available for your permission level.</p></body></html>");
@@ -67,12 +68,12 @@ public class NexusController {
     }
 
     /** The preferred service if this user may open it, else the first visible service (registry order) the user may open. */
-    String homeFor(String preferred, PermissionLevel level) {
+    String homeFor(String preferred, Set<PermissionLevel> levels) {
         ServiceInfo chosen = registry.find(preferred).orElse(null);
-        if (chosen != null && chosen.visible() && EdgeFilter.allowed(chosen, level)) {
+        if (chosen != null && chosen.visible() && EdgeFilter.allowed(chosen, levels)) {
             return chosen.name();
         }
-        return registry.all().stream().filter(s -> s.visible() && EdgeFilter.allowed(s, level))
+        return registry.all().stream().filter(s -> s.visible() && EdgeFilter.allowed(s, levels))
                 .map(ServiceInfo::name).findFirst().orElse(null);
     }
 
@@ -85,7 +86,7 @@ public class NexusController {
                     + "<title>Style guide · HiveMatrix</title>"
                     + "<link rel=\"stylesheet\" href=\"/static/css/style-guide.css?v=" + version + "\"><script src=\"/static/js/style-guide.js?v=" + version + "\" defer></script>"
                     + "</head><body>" + styleGuide + "</body></html>";
-            String panel = SidePanel.html(registry, level(user), "nexus", theme);
+            String panel = SidePanel.html(registry, EdgeFilter.levels(user), "nexus", theme);
             return Responses.html(exchange, HttpStatus.OK, PageComposer.compose(page, theme, panel, version));
         }));
     }
@@ -102,10 +103,6 @@ public class NexusController {
                     "The identity service is unavailable; please try again shortly");
             case VALID -> action.apply(result.user().isEmpty() ? NexusSession.user(session) : result.user());
         });
-    }
-
-    private static PermissionLevel level(Map<String, Object> user) {
-        return PermissionLevel.fromClaim(String.valueOf(user.get("permission_level")));
     }
 
     @GetMapping({"/helpdesk", "/helpdesk/"})

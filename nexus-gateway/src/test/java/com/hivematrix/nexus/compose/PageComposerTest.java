@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebSession;
 
+import com.hivematrix.nexus.security.EdgeFilter;
 import com.hivematrix.shared.registry.ServiceRegistry;
 import com.hivematrix.shared.security.PermissionLevel;
 
@@ -51,16 +54,23 @@ class PageComposerTest {
 
     @Test
     void sidePanelFollowsRegistryOrderAndLevel() {
-        String billing = SidePanel.html(REGISTRY, PermissionLevel.BILLING, "ledger", Theme.DEFAULT);
+        String billing = SidePanel.html(REGISTRY, Set.of(PermissionLevel.BILLING), "ledger", Theme.DEFAULT);
         assertThat(billing).doesNotContain("/helm/").doesNotContain("/core/");
         assertThat(billing.indexOf("/knowledgetree/")).isLessThan(billing.indexOf("/ledger/"));
         assertThat(billing.indexOf("/ledger/")).isLessThan(billing.indexOf("/brainhair/"));
         assertThat(billing).contains(">Knowledgetree<", "side-panel__item--active\"><a class=\"side-panel__link\" href=\"/ledger/\"");
-        String technician = SidePanel.html(REGISTRY, PermissionLevel.TECHNICIAN, null, Theme.DEFAULT);
+        String technician = SidePanel.html(REGISTRY, Set.of(PermissionLevel.TECHNICIAN), null, Theme.DEFAULT);
         assertThat(technician).doesNotContain("/ledger/").doesNotContain("/helm/").contains("/logout");
+        // a technician who is also in the billing group: Ledger shows, admin-only services still don't
+        String technicianInBilling = SidePanel.html(REGISTRY,
+                EdgeFilter.levels(Map.of("permission_level", "technician", "groups", List.of("technicians", "billing"))), null, Theme.DEFAULT);
+        assertThat(technicianInBilling).contains("/ledger/").doesNotContain("/helm/");
+        assertThat(SidePanel.html(REGISTRY,
+                EdgeFilter.levels(Map.of("permission_level", "technician", "groups", List.of("technicians"))), null, Theme.DEFAULT))
+                .doesNotContain("/ledger/");
         String anonymous = SidePanel.html(REGISTRY, null, null, Theme.DEFAULT);
         assertThat(anonymous).doesNotContain("/logout").doesNotContain("/codex/settings");
-        assertThat(SidePanel.html(REGISTRY, PermissionLevel.ADMIN, null, Theme.DEFAULT)).contains("/helm/", "/ledger/");
+        assertThat(SidePanel.html(REGISTRY, Set.of(PermissionLevel.ADMIN), null, Theme.DEFAULT)).contains("/helm/", "/ledger/");
     }
 
     @Test
