@@ -233,3 +233,28 @@ kc_stop() {
   fi
   rm -f "$KC_PID_FILE" "${KC_PID_FILE%.pid}.launcher.pid"
 }
+
+# kc_demo_technician PASSWORD: with --demo, the demo technician "$HM_DEMO_TECH_USER" in the
+# technicians and billing groups (permission level technician; the billing group adds the billing
+# role, so Ledger and Brainhair's billing approvals are open to them), created once through the
+# admin API of this instance with the master admin. Returns non-zero when Keycloak refused.
+HM_DEMO_TECH_USER="demo-tech"
+kc_demo_technician() {
+  local password=$1 token found body code
+  token=$(curl -s --connect-timeout 3 --max-time 20 \
+    --data-urlencode grant_type=password --data-urlencode client_id=admin-cli \
+    --data-urlencode "username=$KC_ADMIN_USER" --data-urlencode "password=$KC_ADMIN_PASSWORD" \
+    "$KC_URL/realms/master/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [[ -n $token ]] || { warn "Keycloak did not give the master admin a token; demo technician not created"; return 1; }
+  found=$(curl -s --connect-timeout 3 --max-time 20 -H "Authorization: Bearer $token" \
+    "$KC_URL/admin/realms/$KC_REALM/users?exact=true&username=$HM_DEMO_TECH_USER")
+  if [[ $found == *"\"username\":\"$HM_DEMO_TECH_USER\""* ]]; then
+    return 0
+  fi
+  body=$(printf '{"username":"%s","enabled":true,"email":"%s@demo.hivematrix.local","emailVerified":true,"firstName":"Demo","lastName":"Technician","groups":["/technicians","/billing"],"credentials":[{"type":"password","value":"%s","temporary":false}]}' \
+    "$HM_DEMO_TECH_USER" "$HM_DEMO_TECH_USER" "$password")
+  code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 3 --max-time 20 -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary @- "$KC_URL/admin/realms/$KC_REALM/users" <<<"$body")
+  [[ $code == 201 ]] || { warn "Keycloak refused the demo technician (HTTP $code)"; return 1; }
+  info "created demo technician $HM_DEMO_TECH_USER (groups technicians, billing)"
+}

@@ -231,8 +231,17 @@ public final class KeycloakTestServer {
 
     /** Creates an enabled user with a random name, in {@code group} when not null; returns {username, password}. */
     public String[] createUser(String group) {
+        return group == null ? createUserInGroups() : createUserInGroups(group);
+    }
+
+    /**
+     * Creates an enabled user with a random name in every one of {@code groups} (none: no group), e.g.
+     * a technician who is also in billing; returns {username, password}.
+     */
+    public String[] createUserInGroups(String... groups) {
         String admin = masterAdminToken();
-        String username = "t-" + (group == null ? "nogroup" : group) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String label = groups.length == 0 ? "nogroup" : String.join("-", groups);
+        String username = "t-" + label + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Pw-" + UUID.randomUUID();
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
@@ -240,7 +249,7 @@ public final class KeycloakTestServer {
         user.put("email", username + "@test.hivematrix.local");
         user.put("emailVerified", true);
         user.put("firstName", "Test");
-        user.put("lastName", group == null ? "Nogroup" : group);
+        user.put("lastName", label);
         user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm() + "/users"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
@@ -250,18 +259,18 @@ public final class KeycloakTestServer {
         }
         String location = created.headers().firstValue("Location").orElseThrow();
         String userId = location.substring(location.lastIndexOf('/') + 1);
-        if (group != null) {
-            HttpResponse<String> groups = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm()
+        for (String group : groups) {
+            HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm()
                     + "/groups?exact=true&search=" + URLEncoder.encode(group, StandardCharsets.UTF_8)))
                     .header("Authorization", "Bearer " + admin).GET().build());
             String groupId = null;
-            for (JsonNode g : JSON.readTree(groups.body())) {
+            for (JsonNode g : JSON.readTree(found.body())) {
                 if (group.equals(g.get("name").asString())) {
                     groupId = g.get("id").asString();
                 }
             }
             if (groupId == null) {
-                throw new IllegalStateException("No group " + group + " in realm " + realm() + ": " + groups.body());
+                throw new IllegalStateException("No group " + group + " in realm " + realm() + ": " + found.body());
             }
             HttpResponse<String> joined = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + realm()
                     + "/users/" + userId + "/groups/" + groupId))
