@@ -9,9 +9,12 @@ import static com.hivematrix.ledger.support.TestPlatform.TECH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.hivematrix.ledger.support.TestPlatform;
 
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +55,24 @@ class BillingApiTest extends LedgerTestBase {
         problem(http.put("/api/overrides/client/100300", TECH, Map.of("per_user_cost", 1)), 403);
         problem(http.get("/api/billing/100300", null), 401);
         assertThat(jdbc.sql("SELECT count(*) FROM client_billing_overrides").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void technicianAlsoInTheBillingGroupReadsAndWritesUnderTheirOwnNameAPlainTechnicianStillCannot() {
+        String techInBilling = TestPlatform.ISSUER.sign(TestPlatform.ISSUER.userClaims("technician")
+                .claim("email", "tess@example.test").claim("groups", List.of("technicians", "billing")).build());
+        String techInClient = TestPlatform.ISSUER.sign(TestPlatform.ISSUER.userClaims("technician")
+                .claim("groups", List.of("technicians", "client")).build());
+        assertThat(http.get("/api/billing/100300?year=2025&month=10", techInBilling).status()).isEqualTo(200);
+        assertThat(http.put("/api/overrides/client/100300", techInBilling, Map.of("per_user_cost", 42)).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE company_account_number = '100300' AND actor = 'tess@example.test'")
+                .query(Long.class).single()).isPositive();
+        problem(http.get("/api/billing/100300", techInClient), 403);
+        problem(http.put("/api/overrides/client/100300", TECH, Map.of("per_user_cost", 1)), 403);
+        assertThat(http.page("/", techInBilling).status()).isEqualTo(200);
+        assertThat(http.page("/", TECH).status()).isEqualTo(403);
+        // scheduler settings stay admin-only: the billing group is not the admins group
+        assertThat(http.page("/scheduler", techInBilling).status()).isEqualTo(403);
     }
 
     @Test

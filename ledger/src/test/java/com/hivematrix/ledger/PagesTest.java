@@ -137,6 +137,10 @@ class PagesTest extends LedgerTestBase {
         assertThat(http.page("/client/100300?" + PERIOD, BILLING).body()).contains("Hosting");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE company_account_number = '100300' AND actor = 'billing@example.test'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(4);
+        // the settings page shows the trail: newest first, with its author
+        String history = http.page("/client/100300/settings", BILLING).body();
+        assertThat(history).contains("Change history", "<td data-testid=\"change-author\">billing@example.test</td>");
+        assertThat(history.indexOf("<td>custom_line_item</td>")).isPositive().isLessThan(history.indexOf("<td>client_override</td>"));
     }
 
     @Test

@@ -197,6 +197,10 @@ public class SettingsPageController {
             features.put((String) f.get("feature_type"), f.get("value"));
         }
         model.addAttribute("features", features);
+        // who changed this company's adjustments (people, or Brainhair acting as the approving user), newest first
+        model.addAttribute("changes", jdbc.sql("SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC' AS at, actor, "
+                + "entity, action, detail::text AS detail FROM audit_log WHERE company_account_number = ? ORDER BY occurred_at DESC, id DESC "
+                + "LIMIT 25").param(acct).query().listOfRows());
         model.addAttribute("assetTypes", AssetTypes.ASSET);
         model.addAttribute("userTypes", AssetTypes.USER);
     }
