@@ -31,9 +31,17 @@
     return e;
   }
 
+  // the server renders each Lucide icon once into a <template>; messages clone it
+  function icon(name) {
+    return document.getElementById('bh-icon-' + name).content.cloneNode(true);
+  }
+
   function bubble(role) {
     var wrap = el('div', 'bh-msg bh-msg--' + role);
-    wrap.appendChild(el('div', 'bh-msg__avatar', role === 'user' ? '👤' : '🧠'));
+    var avatar = el('div', 'bh-msg__avatar');
+    avatar.setAttribute('aria-hidden', 'true');
+    avatar.appendChild(icon(role === 'user' ? 'user' : 'assistant'));
+    wrap.appendChild(avatar);
     var body = el('div', 'bh-msg__body');
     wrap.appendChild(body);
     messages.appendChild(wrap);
@@ -47,7 +55,10 @@
 
   function toolLine(name, detail, error) {
     var d = el('details', 'bh-tool' + (error ? ' bh-tool--error' : ''));
-    d.appendChild(el('summary', null, '🔧 ' + name));
+    var summary = el('summary');
+    summary.appendChild(icon('tool'));
+    summary.appendChild(document.createTextNode(' ' + name));
+    d.appendChild(summary);
     if (detail) { d.appendChild(el('pre', 'bh-pre', detail)); }
     messages.appendChild(d);
     return d;

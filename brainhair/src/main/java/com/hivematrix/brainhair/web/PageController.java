@@ -20,8 +20,10 @@ public class PageController {
     private final ModelSettingsStore settings;
     private final ToolRegistry tools;
     private final VersionInfo version;
+    private final Icons icons;
 
-    public PageController(ModelSettingsStore settings, ToolRegistry tools, VersionInfo version) {
+    public PageController(ModelSettingsStore settings, ToolRegistry tools, VersionInfo version, Icons icons) {
+        this.icons = icons;
         this.settings = settings;
         this.tools = tools;
         this.version = version;
@@ -60,5 +62,6 @@ public class PageController {
         model.addAttribute("admin", caller.level() == com.hivematrix.shared.security.PermissionLevel.ADMIN);
         model.addAttribute("modelView", settings.view().orElse(null));
         model.addAttribute("version", version.version());
+        model.addAttribute("icons", icons);
     }
 }
