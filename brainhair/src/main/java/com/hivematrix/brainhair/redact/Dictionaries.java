@@ -15,6 +15,8 @@ final class Dictionaries {
     static final Set<String> FIRST_NAMES = Set.copyOf(words("first-names.txt", "\\s+"));
     /** Longest first so "Kansas City" is found before "Kansas". */
     static final List<String> PLACES = words("places.txt", "\\n").stream().sorted((a, b) -> b.length() - a.length()).toList();
+    /** Nationalities, religious and political groups, longest first like the places. */
+    static final List<String> NRP = words("nrp.txt", "\\n").stream().sorted((a, b) -> b.length() - a.length()).toList();
 
     /** Capitalised words that follow a first name without being a surname ("Mark Complete", "Will Restart"). */
     static final Set<String> NOT_SURNAMES = Set.of("Server", "Servers", "Printer", "Office", "Street", "Avenue", "Road", "Inc", "LLC",

@@ -24,6 +24,9 @@ public final class TextRedactor {
         if (enabled.contains(EntityType.PERSON) || enabled.contains(EntityType.LOCATION)) {
             all.addAll(NameAndPlaceRecognisers.find(text, known));
         }
+        if (enabled.contains(EntityType.NRP)) {
+            all.addAll(NrpRecogniser.find(text));
+        }
         all.removeIf(f -> !enabled.contains(f.type()));
         // longest first; a recognised email or card beats the name or number inside it
         all.sort(Comparator.comparingInt(Finding::length).reversed().thenComparingInt(Finding::start));

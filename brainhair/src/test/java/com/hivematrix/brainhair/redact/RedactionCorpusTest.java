@@ -39,6 +39,11 @@ class RedactionCorpusTest {
     static final String[] UNKNOWN = {"Thaddeus Okonkwo", "Ignatius Vale"};
     static final String[] STREETS = {"Oak", "Maple", "Harbor", "Cedar Ridge", "Lincoln", "Sunset"};
     static final String[] SUFFIX = {"Street", "Avenue", "Road", "Lane", "Drive", "Blvd"};
+    /** Nationalities, religious and political groups; the last two are not in the gazetteer (expected misses). */
+    static final String[] NRP = {"Catholic", "Roman Catholic", "Muslim", "Jewish", "Hindu", "Buddhist", "Sikh", "Baptist",
+            "Mormon", "Seventh-day Adventist", "Hispanic", "Vietnamese", "Somali", "Puerto Rican", "Haitian", "Korean", "Republican",
+            "Democrat", "Greek Orthodox", "Muslims"};
+    static final String[] UNKNOWN_NRP = {"Zoroastrian", "Druze"};
     static final String[] CITIES = {"Denver", "San Diego", "Chicago", "Portland", "Boise", "Kansas City", "Texas", "Ohio"};
 
     static final String[] TEMPLATES = {
@@ -51,7 +56,10 @@ class RedactionCorpusTest {
             "Prescriber DEA {DEA} for {PERSON} at {ADDRESS}.",
             "Old card {BADCARD} was declined; serial {SERIAL}, account {ACCT}.",
             "{PERSON} moved the printer from {CITY} to the {HOST} closet on {DATE}.",
-            "Reach {PERSON} on {PHONE}; backup of {HOST} at {IP} finished {DATE}."};
+            "Reach {PERSON} on {PHONE}; backup of {HOST} at {IP} finished {DATE}.",
+            "Intake for {PERSON}: {NRP} patient, asks for a {NRP} chaplain; interpreter booked {DATE}.",
+            "{PERSON} ({NRP}) asked that the {HOST} rollout avoid {NRP} holidays.",
+            "Set {HOST} keyboard to English (US); a catholic mix of drivers, build {VERSION}, for {PERSON}."};
 
     final Random random = new Random(20251201L);
     final List<String> knownPeople = List.of(KNOWN);
@@ -89,11 +97,11 @@ class RedactionCorpusTest {
                 report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.3f | %.3f |%n", level.name().toLowerCase(Locale.ROOT),
                         e.getKey(), c[3], c[0], c[1], c[2], precision, recall));
                 assertThat(precision).as("%s precision at %s", e.getKey(), level).isGreaterThanOrEqualTo(0.95);
-                double minRecall = e.getKey() == EntityType.PERSON ? 0.85 : 0.95;
+                // dictionary-bound recognisers: names and groups outside what the platform and the gazetteers know are missed
+                double minRecall = e.getKey() == EntityType.PERSON || e.getKey() == EntityType.NRP ? 0.85 : 0.95;
                 assertThat(recall).as("%s recall at %s", e.getKey(), level).isGreaterThanOrEqualTo(minRecall);
             }
-            assertThat(counts.keySet()).as("every entity type of %s is measured except NRP", level)
-                    .containsAll(level.entities().stream().filter(t -> t != EntityType.NRP).toList());
+            assertThat(counts.keySet()).as("every entity type of %s is measured", level).containsAll(level.entities());
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "redaction-report.md"), report.toString());
@@ -137,6 +145,7 @@ class RedactionCorpusTest {
             case "DL" -> EntityType.US_DRIVER_LICENSE;
             case "DEA" -> EntityType.MEDICAL_LICENSE;
             case "ADDRESS", "CITY" -> EntityType.LOCATION;
+            case "NRP" -> EntityType.NRP;
             default -> null;
         };
     }
@@ -157,6 +166,7 @@ class RedactionCorpusTest {
             case "DEA" -> dea();
             case "ADDRESS" -> (1 + random.nextInt(9800)) + " " + pick(STREETS) + " " + pick(SUFFIX);
             case "CITY" -> pick(CITIES);
+            case "NRP" -> random.nextInt(12) == 0 ? pick(UNKNOWN_NRP) : pick(NRP);
             case "TICKET" -> Integer.toString(1000 + random.nextInt(9000));
             case "HOST" -> pick(new String[] {"DENTAL-SRV", "BOOKS-WS", "FW", "SW-CORE", "NAS"}) + (1 + random.nextInt(40));
             case "DATE" -> String.format("2025-%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));

@@ -51,6 +51,15 @@ class RedactorTest {
     }
 
     @Test
+    void groupsAreNrpForHipaaOnlyAndOnlyAsProperNames() {
+        String text = "Patient is Roman Catholic and Vietnamese, a catholic taste in drivers, host THAI-WS1, keyboard English (US)";
+        assertThat(TextRedactor.redact(text, ComplianceLevel.HIPAA.entities(), KnownEntities.NONE).text())
+                .isEqualTo("Patient is <NRP> and <NRP>, a catholic taste in drivers, host THAI-WS1, keyboard English (US)");
+        assertThat(TextRedactor.redact(text, ComplianceLevel.CJIS.entities(), KnownEntities.NONE).text()).isEqualTo(text);
+        assertThat(TextRedactor.redact(text, ComplianceLevel.STANDARD.entities(), KnownEntities.NONE).text()).isEqualTo(text);
+    }
+
+    @Test
     void singleTokenNamesStayAndAccountNumbersAndIdsAreNeverTouched() {
         JsonNode in = JSON.readTree("{\"account_number\": \"1\", \"id\": \"123-45-6789\", \"note\": \"Ask Mary\", \"ticket_number\": \"4111 1111 1111 1111\"}");
         JsonNode out = new Redactor().redact(in, null, directory).value();
