@@ -72,7 +72,7 @@ class BillingApiTest extends LedgerTestBase {
         assertThat(http.page("/", techInBilling).status()).isEqualTo(200);
         assertThat(http.page("/", TECH).status()).isEqualTo(403);
         // scheduler settings stay admin-only: the billing group is not the admins group
-        assertThat(http.page("/scheduler", techInBilling).status()).isEqualTo(403);
+        problem(http.post("/archive/api/scheduler/config", techInBilling, Map.of("hour", 3)), 403);
     }
 
     @Test
