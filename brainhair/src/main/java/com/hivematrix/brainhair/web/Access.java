@@ -8,8 +8,8 @@ import com.hivematrix.brainhair.BrainhairProperties;
 import com.hivematrix.shared.security.TokenClaims;
 
 /**
- * Who may use Brainhair: users whose level is in {@code brainhair.chat-levels} (technician and
- * admin by default). Service tokens never chat. Used as {@code @PreAuthorize(Access.CHAT)}.
+ * Who may use Brainhair: users holding a level in {@code brainhair.chat-levels} (technician and
+ * admin by default), through their permission level or another of their groups. Service tokens never chat. Used as {@code @PreAuthorize(Access.CHAT)}.
  */
 @Component("access")
 public class Access {
@@ -25,14 +25,15 @@ public class Access {
 
     public boolean chat(Authentication auth) {
         return auth instanceof JwtAuthenticationToken jwt && !TokenClaims.isServiceToken(jwt.getToken())
-                && props.chatLevels().contains(TokenClaims.permissionLevel(jwt.getToken()).claimValue());
+                && Caller.of(auth).holdsAnyOf(props.chatLevels());
     }
 
     public boolean chat(Caller caller) {
-        return props.chatLevels().contains(caller.levelName());
+        return caller.holdsAnyOf(props.chatLevels());
     }
 
+    /** Billing writes: billing or admin (by default), which a technician also in the billing group holds. */
     public boolean mayApproveBilling(Caller caller) {
-        return props.billingWriteLevels().contains(caller.levelName());
+        return caller.holdsAnyOf(props.billingWriteLevels());
     }
 }
