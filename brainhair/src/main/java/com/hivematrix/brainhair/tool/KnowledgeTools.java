@@ -1,7 +1,6 @@
 package com.hivematrix.brainhair.tool;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +17,20 @@ import tools.jackson.databind.node.ObjectNode;
 public class KnowledgeTools {
 
     static final String KT = "knowledgetree";
+    /**
+     * ServiceClient hands the path to RestClient as a URI template, which encodes it once (so a
+     * value must go in raw: a pre-encoded "%2F" arrived as "%252F") and cannot carry these
+     * characters literally (query syntax or template variables). Search words lose them (the
+     * full-text index ignores punctuation anyway); a browse path with them is refused.
+     */
+    private static final Pattern QUERY_SYNTAX = Pattern.compile("[&#+{}]");
 
     @Bean
     ReadTool searchKnowledge() {
         return Tools.read("search_knowledge", "Search knowledge-base articles and folders by words.",
                 Schema.object().string("query", "Search words", true),
-                (ctx, args) -> new ToolOutput(ctx.services().get(KT, "/api/search?query=" + enc(Args.text(args, "query")), JsonNode.class), null));
+                (ctx, args) -> new ToolOutput(ctx.services().get(KT, "/api/search?query="
+                        + QUERY_SYNTAX.matcher(Args.text(args, "query")).replaceAll(" ").strip(), JsonNode.class), null));
     }
 
     @Bean
@@ -34,7 +41,10 @@ public class KnowledgeTools {
                     if (path.contains("..")) {
                         throw new ToolException("Argument 'path' must not contain '..'");
                     }
-                    return new ToolOutput(ctx.services().get(KT, "/api/browse?path=" + enc(path), JsonNode.class), null);
+                    if (QUERY_SYNTAX.matcher(path).find()) {
+                        throw new ToolException("Argument 'path' cannot contain &, #, +, { or }: browse the parent folder or search instead");
+                    }
+                    return new ToolOutput(ctx.services().get(KT, "/api/browse?path=" + path, JsonNode.class), null);
                 });
     }
 
@@ -99,9 +109,5 @@ public class KnowledgeTools {
                     ctx.services().delete(KT, "/api/node/" + Args.pathSafe(args, "id"));
                     return new ToolOutput(JsonNodeFactory.instance.objectNode().put("deleted", true), null);
                 });
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

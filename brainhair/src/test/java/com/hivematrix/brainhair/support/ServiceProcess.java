@@ -20,10 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real HiveMatrix service (codex/target/codex.jar, ledger/target/ledger.jar) as a child process
- * on a free loopback port against the machine's PostgreSQL (its own {@code brainhair_*_test}
- * database, created and migrated by the service itself), trusting the test issuer. One of each
- * per JVM; stopped at JVM exit.
+ * A real HiveMatrix service (codex/target/codex.jar, ledger/target/ledger.jar,
+ * knowledgetree/target/knowledgetree.jar) as a child process on a free loopback port against the
+ * machine's PostgreSQL (its own {@code brainhair_*_test} database, created and migrated by the
+ * service itself) or, for KnowledgeTree, a local Neo4j ({@link Neo4jProcess}), trusting the test
+ * issuer. One of each per JVM; stopped at JVM exit.
  */
 public final class ServiceProcess {
 
@@ -32,6 +33,12 @@ public final class ServiceProcess {
 
     private static ServiceProcess codex;
     private static ServiceProcess ledger;
+    private static ServiceProcess knowledgetree;
+    /**
+     * KnowledgeTree's port, fixed up front so every Brainhair context's registry can name it, while the
+     * process (and its Neo4j) starts only for the tests that call it.
+     */
+    public static final int KNOWLEDGETREE_PORT = freePortUnchecked();
 
     private final Process process;
     private final int port;
@@ -52,15 +59,33 @@ public final class ServiceProcess {
         return ledger;
     }
 
+    /** KnowledgeTree on its own throw-away Neo4j store. */
+    public static synchronized ServiceProcess knowledgetree() {
+        if (knowledgetree == null) {
+            Path work = Path.of("target", "knowledgetree-child").toAbsolutePath();
+            knowledgetree = start("knowledgetree", null, codex().url(), KNOWLEDGETREE_PORT, List.of(
+                    "--knowledgetree.neo4j.uri=" + Neo4jProcess.uri(), "--knowledgetree.uploads.dir=" + work.resolve("uploads")));
+        }
+        return knowledgetree;
+    }
+
     private static ServiceProcess start(String name, String db, String codexUrl) {
         try {
-            return new ServiceProcess(name, db, codexUrl);
+            return start(name, db, codexUrl, freePort(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private ServiceProcess(String name, String db, String codexUrl) throws IOException {
+    private static ServiceProcess start(String name, String db, String codexUrl, int port, List<String> extraArgs) {
+        try {
+            return new ServiceProcess(name, db, codexUrl, port, extraArgs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ServiceProcess(String name, String db, String codexUrl, int port, List<String> extraArgs) throws IOException {
         Path jar = Path.of(System.getProperty("brainhair." + name + "-jar", "../" + name + "/target/" + name + ".jar")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The Brainhair tests need " + jar + ": build it first (mvn -B -pl " + name + " -am package -DskipTests)");
@@ -68,8 +93,8 @@ public final class ServiceProcess {
         Path work = Files.createDirectories(Path.of("target", name + "-child")).toAbsolutePath();
         // a private copy: a colleague rebuilding the jar must not pull it from under the running process
         Path copy = Files.copy(jar, work.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING);
-        port = freePort();
-        dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + db;
+        this.port = port;
+        dbUrl = db == null ? null : "jdbc:postgresql://127.0.0.1:5432/" + db;
         Path log = work.resolve(name + ".log");
         Path registry = Files.writeString(work.resolve("services.json"), """
                 {
@@ -80,12 +105,15 @@ public final class ServiceProcess {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", copy.toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
-                "--spring.datasource.url=" + dbUrl,
                 "--hivematrix.home=" + work,
                 "--hivematrix.registry-file=" + registry,
                 "--hivematrix.security.jwks-uri=" + TestPlatform.ISSUER.jwksUri(),
                 "--hivematrix.logs.ship-to-helm=false",
                 "--hivematrix.service-secret=test-secret"));
+        if (dbUrl != null) {
+            cmd.add("--spring.datasource.url=" + dbUrl);
+        }
+        cmd.addAll(extraArgs);
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         HttpClient http = HttpClient.newHttpClient();
@@ -120,6 +148,14 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    private static int freePortUnchecked() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
