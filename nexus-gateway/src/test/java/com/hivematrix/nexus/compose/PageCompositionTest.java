@@ -65,6 +65,15 @@ class PageCompositionTest extends PlatformTestBase {
     }
 
     @Test
+    void technicianAlsoInBillingSeesAndOpensLedgerAPlainTechnicianDoesNot() {
+        String[] both = KEYCLOAK.createUserInGroups("technicians", "billing");
+        HttpResponse<String> ledger = loggedIn(new String[] {both[0], both[1], both[0] + "@test.hivematrix.local"}).get("/ledger/page");
+        assertThat(ledger.statusCode()).isEqualTo(200);
+        assertThat(ledger.body()).contains("href=\"/ledger/\"", "href=\"/codex/\"").doesNotContain("href=\"/helm/\"");
+        assertThat(loggedIn("technicians").get("/ledger/page").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void adminSeesAdminAndBillingServices() {
         String html = loggedIn("admins").get("/beacon/page").body();
         assertThat(html).contains("href=\"/helm/\"", "href=\"/ledger/\"", "href=\"/codex/\"");
