@@ -10,9 +10,28 @@ public class HelmProperties {
 
     private final Logs logs = new Logs();
     private final Supervisor supervisor = new Supervisor();
+    private final Metrics metrics = new Metrics();
 
     public Logs getLogs() { return logs; }
     public Supervisor getSupervisor() { return supervisor; }
+    public Metrics getMetrics() { return metrics; }
+
+    /** The metrics time series ({@code hivematrix.helm.metrics.*}); the poll interval itself is {@code interval}. */
+    public static class Metrics {
+        /** Raw samples (one per poll) are kept this long. */
+        private Duration rawRetention = Duration.ofDays(2);
+        /** 5-minute aggregates are kept this long. */
+        private Duration fiveMinuteRetention = Duration.ofDays(30);
+        /** Hourly aggregates are kept this long. */
+        private Duration hourlyRetention = Duration.ofDays(400);
+
+        public Duration getRawRetention() { return rawRetention; }
+        public void setRawRetention(Duration rawRetention) { this.rawRetention = rawRetention; }
+        public Duration getFiveMinuteRetention() { return fiveMinuteRetention; }
+        public void setFiveMinuteRetention(Duration fiveMinuteRetention) { this.fiveMinuteRetention = fiveMinuteRetention; }
+        public Duration getHourlyRetention() { return hourlyRetention; }
+        public void setHourlyRetention(Duration hourlyRetention) { this.hourlyRetention = hourlyRetention; }
+    }
 
     public static class Logs {
         /** Entries older than this (by their timestamp) are deleted. */
