@@ -63,13 +63,14 @@ public class HelmProperties {
         private boolean stopOnShutdown;
         private Duration serviceStartTimeout = Duration.ofSeconds(300);
         private Duration keycloakStartTimeout = Duration.ofSeconds(600);
-        private Duration backoffInitial = Duration.ofSeconds(1);
+        /** First restart after a crash comes quickly (a kill -9 should cost little); a crash loop still backs off to backoffMax. */
+        private Duration backoffInitial = Duration.ofMillis(250);
         private Duration backoffMax = Duration.ofSeconds(60);
         private int crashLoopLimit = 5;
         private Duration crashLoopWindow = Duration.ofMinutes(10);
         private int unhealthyProbes = 6;
         private Duration probeInterval = Duration.ofSeconds(5);
-        private Duration startProbeInterval = Duration.ofMillis(500);
+        private Duration startProbeInterval = Duration.ofMillis(250);
         private Duration stopGrace = Duration.ofSeconds(30);
         private long logMaxBytes = 10L * 1024 * 1024;
         private int logFiles = 5;
