@@ -7,19 +7,28 @@
 # Sourced after common.sh; needs pg_dump, pg_restore, psql and sha256sum.
 
 BACKUP_DIR=${HIVEMATRIX_BACKUP_DIR:-$VAR_DIR/backups}
+# Retention of DIR/hivematrix-*.tar after each backup (grandfather-father-son): the newest archive
+# of each of the newest 7 days, 4 ISO weeks and 12 months that have one is kept.
+BACKUP_KEEP_DAILY=7
+BACKUP_KEEP_WEEKLY=4
+BACKUP_KEEP_MONTHLY=12
 BACKUP_FORMAT=hivematrix-backup/1
 DB_NAME_RE='^[a-z_][a-z0-9_]*$'
 
 backup_usage() {
   cat <<USAGE
-Usage: deploy/hivematrix backup [--db NAME]... [--out DIR]
+Usage: deploy/hivematrix backup [--db NAME]... [--out DIR] [--keep-all | --prune-only]
        deploy/hivematrix restore ARCHIVE [--only NAME]...
 
 backup   pg_dump (custom format) of every service database that exists (the database of each
          spring-boot service in deploy/services.json: its name, or the one in
          HIVEMATRIX_PG_URL_<SERVICE>), or only the --db ones, into
          DIR/hivematrix-<UTC time>.tar (default DIR: var/backups, or HIVEMATRIX_BACKUP_DIR).
-         The archive holds MANIFEST and SHA256SUMS; it is created 0600. Prints its path last.
+         The archive holds MANIFEST, SHA256SUMS and the registry (config/services.json); it is
+         created 0600. Prints its path last. Then retention runs on DIR: of its
+         hivematrix-*.tar the newest of each of the newest $BACKUP_KEEP_DAILY days, $BACKUP_KEEP_WEEKLY ISO weeks and
+         $BACKUP_KEEP_MONTHLY months are kept, the others deleted (--keep-all: none deleted;
+         --prune-only: only the retention, no new archive). safety/ is never pruned.
 restore  verifies ARCHIVE (sha256 of every part), takes a safety backup of the databases it will
          replace (var/backups/safety/), imports each into a scratch database and swaps them in
          only when all imports succeeded. --only restores just the named databases.
@@ -88,7 +97,11 @@ backup_databases() {
     pg_dump -Fc --no-owner --no-privileges -f "$work/$db.dump" "$db" >&2 || die "pg_dump of $db failed"
     echo "database $db $db.dump" >>"$work/MANIFEST"
   done
-  (cd "$work" && sha256sum -- MANIFEST ./*.dump | sed 's|  \./|  |' >SHA256SUMS)
+  # the registry, for rebuilding an installation (restore leaves config to the operator)
+  mkdir -p "$work/config"
+  cp "$REGISTRY_FILE" "$work/config/services.json"
+  echo "config services.json config/services.json" >>"$work/MANIFEST"
+  (cd "$work" && sha256sum -- MANIFEST ./*.dump config/services.json | sed 's|  \./|  |' >SHA256SUMS)
   archive="$out/hivematrix-$stamp.tar"
   (umask 077 && tar -C "$work" -cf "$archive.tmp" .) || die "could not write $archive"
   mv -f "$archive.tmp" "$archive"
@@ -96,17 +109,46 @@ backup_databases() {
   echo "$archive"
 }
 
+# backup_prune DIR: the retention above; prints each deleted archive's name to stderr.
+backup_prune() {
+  local dir=$1 f base d week
+  local -A days=() weeks=() months=()
+  local keep
+  while IFS= read -r f; do
+    base=${f##*/}
+    d=${base#hivematrix-}
+    d=${d:0:8}
+    [[ $d =~ ^[0-9]{8}$ ]] || continue
+    week=$(date -u -d "${d:0:4}-${d:4:2}-${d:6:2}" +%G-W%V 2>/dev/null) || continue
+    keep=false
+    # newest first: the first archive seen of a day, week or month is that period's newest
+    if [[ -z ${days[$d]:-} ]] && ((${#days[@]} < BACKUP_KEEP_DAILY)); then days[$d]=1; keep=true; fi
+    if [[ -z ${weeks[$week]:-} ]] && ((${#weeks[@]} < BACKUP_KEEP_WEEKLY)); then weeks[$week]=1; keep=true; fi
+    if [[ -z ${months[${d:0:6}]:-} ]] && ((${#months[@]} < BACKUP_KEEP_MONTHLY)); then months[${d:0:6}]=1; keep=true; fi
+    if ! $keep; then
+      rm -f -- "$f"
+      info "retention: deleted $base" >&2
+    fi
+  done < <(find "$dir" -maxdepth 1 -type f -name 'hivematrix-*.tar' -printf '%f\n' 2>/dev/null | sort -r | sed "s|^|$dir/|")
+}
+
 cmd_backup() {
-  local out=$BACKUP_DIR dbs=() db archive
+  local out=$BACKUP_DIR dbs=() db archive prune=true prune_only=false
   while (($#)); do
     case "$1" in
       --db) check_db_name "${2:?--db needs a name}"; dbs+=("$2"); shift ;;
       --out) out=${2:?--out needs a directory}; shift ;;
+      --keep-all) prune=false ;;
+      --prune-only) prune_only=true ;;
       -h|--help) backup_usage; return 0 ;;
       *) die "backup: unknown option $1 (see deploy/hivematrix backup --help)" ;;
     esac
     shift
   done
+  if $prune_only; then
+    backup_prune "$out"
+    return 0
+  fi
   pg_env
   if ((${#dbs[@]} == 0)); then
     mapfile -t dbs < <(service_databases)
@@ -115,6 +157,7 @@ cmd_backup() {
   for db in "${dbs[@]}"; do db_exists "$db" || die "database $db does not exist"; done
   archive=$(backup_databases "$out" "${dbs[@]}")
   ok "backup of ${dbs[*]} written" >&2
+  if $prune; then backup_prune "$out"; fi
   echo "$archive"
 }
 

@@ -120,6 +120,45 @@ class BackupRestoreTest {
     }
 
     @Test
+    void retentionKeepsTheNewestOfSevenDaysFourWeeksAndTwelveMonths() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("retention"));
+        Files.createDirectories(out.resolve("safety"));
+        Files.createFile(out.resolve("safety/hivematrix-20200101T000000.000Z.tar"));
+        Files.createFile(out.resolve("notes.txt"));
+        List<String> made = new ArrayList<>();
+        for (int day = 1; day <= 20; day++) {
+            made.add(String.format("hivematrix-202503%02dT020000.000Z.tar", day));
+        }
+        made.add("hivematrix-20250320T010000.000Z.tar");
+        for (String month : List.of("202401", "202402", "202403", "202404", "202405", "202406", "202407", "202408", "202409",
+                "202410", "202411", "202412", "202501", "202502")) {
+            made.add("hivematrix-" + month + "01T030000.000Z.tar");
+        }
+        for (String f : made) {
+            Files.createFile(out.resolve(f));
+        }
+
+        Run r = cli("backup", "--prune-only", "--out", out.toString());
+
+        assertThat(r.code()).as(r.output()).isZero();
+        List<String> kept;
+        try (var files = Files.list(out)) {
+            kept = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("hivematrix-")).sorted().toList();
+        }
+        // days: 14th-20th (the 20th's later archive); ISO weeks: 17-23, 10-16, 3-9 (the 9th), 24 Feb-2 Mar (the 2nd);
+        // months: March 2025 back to April 2024
+        List<String> expected = new ArrayList<>(List.of("202404", "202405", "202406", "202407", "202408", "202409", "202410",
+                "202411", "202412", "202501", "202502").stream().map(m -> "hivematrix-" + m + "01T030000.000Z.tar").toList());
+        for (int day : new int[] {2, 9, 14, 15, 16, 17, 18, 19, 20}) {
+            expected.add(String.format("hivematrix-202503%02dT020000.000Z.tar", day));
+        }
+        assertThat(kept).containsExactlyElementsOf(expected.stream().sorted().toList());
+        assertThat(out.resolve("safety/hivematrix-20200101T000000.000Z.tar")).exists();
+        assertThat(out.resolve("notes.txt")).exists();
+        assertThat(r.stderr()).contains("retention: deleted hivematrix-20250320T010000.000Z.tar");
+    }
+
+    @Test
     void unknownDatabaseIsRefused() throws Exception {
         Run r = cli("backup", "--db", "helm_bk_missing", "--out", dir.toString());
         assertThat(r.code()).isNotZero();
@@ -136,6 +175,8 @@ class BackupRestoreTest {
         Path archive = Path.of(lines[lines.length - 1]);
         assertThat(archive).exists().hasParent(dir);
         assertThat(Files.getPosixFilePermissions(archive)).hasSize(2);
+        Run list = run(List.of("tar", "-tf", archive.toString()));
+        assertThat(list.stdout()).contains("./MANIFEST", "./SHA256SUMS", "./helm_bk_alpha.dump", "./config/services.json");
         return archive;
     }
 
