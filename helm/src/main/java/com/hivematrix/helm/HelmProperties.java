@@ -11,10 +11,28 @@ public class HelmProperties {
     private final Logs logs = new Logs();
     private final Supervisor supervisor = new Supervisor();
     private final Metrics metrics = new Metrics();
+    private final Backup backup = new Backup();
 
     public Logs getLogs() { return logs; }
     public Supervisor getSupervisor() { return supervisor; }
     public Metrics getMetrics() { return metrics; }
+    public Backup getBackup() { return backup; }
+
+    /** The backups page ({@code hivematrix.helm.backup.*}): it lists the launcher's archives and runs the launcher's backup. */
+    public static class Backup {
+        /** Where deploy/hivematrix backup writes (HIVEMATRIX_BACKUP_DIR); empty: var/backups under the installation. */
+        private String dir = "";
+        /** The command run by "Back up now", split at whitespace; relative paths from the installation directory. */
+        private String command = "deploy/hivematrix backup";
+        private Duration timeout = Duration.ofMinutes(30);
+
+        public String getDir() { return dir; }
+        public void setDir(String dir) { this.dir = dir; }
+        public String getCommand() { return command; }
+        public void setCommand(String command) { this.command = command; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
+    }
 
     /** The metrics time series ({@code hivematrix.helm.metrics.*}); the poll interval itself is {@code interval}. */
     public static class Metrics {
