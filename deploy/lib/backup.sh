@@ -14,6 +14,10 @@ BACKUP_KEEP_WEEKLY=4
 BACKUP_KEEP_MONTHLY=12
 BACKUP_FORMAT=hivematrix-backup/1
 DB_NAME_RE='^[a-z_][a-z0-9_]*$'
+# KnowledgeTree's attachment files (the same default and variable as the service)
+UPLOADS_DIR=${KNOWLEDGETREE_UPLOAD_DIR:-var/knowledgetree/uploads}
+[[ $UPLOADS_DIR == /* ]] || UPLOADS_DIR="$HIVEMATRIX_HOME/$UPLOADS_DIR"
+UPLOADS_PART=knowledgetree-uploads
 
 backup_usage() {
   cat <<USAGE
@@ -24,6 +28,8 @@ backup   pg_dump (custom format) of every service database that exists (the data
          spring-boot service in deploy/services.json: its name, or the one in
          HIVEMATRIX_PG_URL_<SERVICE>), or only the --db ones, into
          DIR/hivematrix-<UTC time>.tar (default DIR: var/backups, or HIVEMATRIX_BACKUP_DIR).
+         KnowledgeTree's attachments (KNOWLEDGETREE_UPLOAD_DIR, default var/knowledgetree/uploads)
+         go in as the part $UPLOADS_PART when that directory exists.
          The archive holds MANIFEST, SHA256SUMS and the registry (config/services.json); it is
          created 0600. Prints its path last. Then retention runs on DIR: of its
          hivematrix-*.tar the newest of each of the newest $BACKUP_KEEP_DAILY days, $BACKUP_KEEP_WEEKLY ISO weeks and
@@ -31,7 +37,8 @@ backup   pg_dump (custom format) of every service database that exists (the data
          --prune-only: only the retention, no new archive). safety/ is never pruned.
 restore  verifies ARCHIVE (sha256 of every part), takes a safety backup of the databases it will
          replace (var/backups/safety/), imports each into a scratch database and swaps them in
-         only when all imports succeeded. --only restores just the named databases.
+         only when all imports succeeded. --only restores just the named databases (or
+         $UPLOADS_PART: the attachments, the current directory kept as <dir>.pre-restore-<time>).
          Stop the services first (deploy/hivematrix down, or stop SVC): open connections to a
          database being replaced are terminated.
 PostgreSQL: HIVEMATRIX_PG_HOST (127.0.0.1), HIVEMATRIX_PG_PORT (5432), HIVEMATRIX_PG_USER
@@ -101,7 +108,15 @@ backup_databases() {
   mkdir -p "$work/config"
   cp "$REGISTRY_FILE" "$work/config/services.json"
   echo "config services.json config/services.json" >>"$work/MANIFEST"
-  (cd "$work" && sha256sum -- MANIFEST ./*.dump config/services.json | sed 's|  \./|  |' >SHA256SUMS)
+  local parts=(MANIFEST config/services.json)
+  for db in "$@"; do parts+=("$db.dump"); done
+  if [[ -d $UPLOADS_DIR && ${BACKUP_WITH_FILES:-true} == true ]]; then
+    info "attachments $UPLOADS_DIR" >&2
+    tar -C "$UPLOADS_DIR" -cf "$work/$UPLOADS_PART.tar" . || die "could not archive $UPLOADS_DIR"
+    echo "files $UPLOADS_PART $UPLOADS_PART.tar" >>"$work/MANIFEST"
+    parts+=("$UPLOADS_PART.tar")
+  fi
+  (cd "$work" && sha256sum -- "${parts[@]}" | sed 's|  \./|  |' >SHA256SUMS)
   archive="$out/hivematrix-$stamp.tar"
   (umask 077 && tar -C "$work" -cf "$archive.tmp" .) || die "could not write $archive"
   mv -f "$archive.tmp" "$archive"
@@ -189,7 +204,9 @@ cmd_restore() {
   local archive='' only=() work dbs=() db file kind existing=() safety scratch imported=()
   while (($#)); do
     case "$1" in
-      --only) check_db_name "${2:?--only needs a database name}"; only+=("$2"); shift ;;
+      --only)
+        [[ ${2:-} == "$UPLOADS_PART" ]] || check_db_name "${2:?--only needs a database name}"
+        only+=("$2"); shift ;;
       -h|--help) backup_usage; return 0 ;;
       -*) die "restore: unknown option $1 (see deploy/hivematrix restore --help)" ;;
       *) [[ -z $archive ]] || die "restore: only one ARCHIVE"; archive=$1 ;;
@@ -204,7 +221,14 @@ cmd_restore() {
   # shellcheck disable=SC2064
   trap "rm -rf '$work'" EXIT
   restore_verify "$archive" "$work"
+  local uploads=false
   while read -r kind db file; do
+    if [[ $kind == files && $db == "$UPLOADS_PART" ]]; then
+      [[ $file == "$UPLOADS_PART.tar" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
+      grep -q "  $file\$" "$work/SHA256SUMS" || die "$archive: $file has no checksum; nothing was changed"
+      if ((${#only[@]} == 0)) || [[ " ${only[*]} " == *" $UPLOADS_PART "* ]]; then uploads=true; fi
+      continue
+    fi
     [[ $kind == database ]] || continue
     check_db_name "$db"
     [[ $file == "$db.dump" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
@@ -213,10 +237,11 @@ cmd_restore() {
     dbs+=("$db")
   done <"$work/MANIFEST"
   for db in "${only[@]}"; do
+    [[ $db == "$UPLOADS_PART" ]] && { $uploads || die "$archive holds no $UPLOADS_PART; nothing was changed"; continue; }
     [[ " ${dbs[*]} " == *" $db "* ]] || die "$archive holds no database $db; nothing was changed"
   done
-  ((${#dbs[@]})) || die "$archive holds no database; nothing was changed"
-  ok "archive verified: ${dbs[*]}"
+  ((${#dbs[@]})) || $uploads || die "$archive holds no database; nothing was changed"
+  ok "archive verified: ${dbs[*]}$($uploads && echo " $UPLOADS_PART")"
 
   for db in "${dbs[@]}"; do
     if db_exists "$db"; then existing+=("$db"); fi
@@ -239,6 +264,24 @@ cmd_restore() {
     fi
     imported+=("$scratch")
   done
+  local up_scratch="$UPLOADS_DIR.restoring"
+  if $uploads; then
+    rm -rf "$up_scratch"
+    mkdir -p "$up_scratch"
+    if ! tar -C "$up_scratch" -xf "$work/$UPLOADS_PART.tar"; then
+      rm -rf "$up_scratch"
+      for scratch in "${imported[@]}"; do sql postgres "DROP DATABASE IF EXISTS \"$scratch\"" >/dev/null || true; done
+      die "unpacking $UPLOADS_PART failed; every database and file is unchanged"
+    fi
+  fi
   for db in "${dbs[@]}"; do restore_swap "$db" "${db}_restoring"; done
-  ok "restored ${dbs[*]} from $archive"
+  if $uploads; then
+    if [[ -d $UPLOADS_DIR ]]; then
+      mv "$UPLOADS_DIR" "$UPLOADS_DIR.pre-restore-$(date -u +%Y%m%dT%H%M%SZ)"
+      ok "previous attachments kept in $UPLOADS_DIR.pre-restore-*"
+    fi
+    mkdir -p "$(dirname "$UPLOADS_DIR")"
+    mv "$up_scratch" "$UPLOADS_DIR"
+  fi
+  ok "restored ${dbs[*]}$($uploads && echo " $UPLOADS_PART") from $archive"
 }

@@ -63,15 +63,25 @@ class BackupRestoreTest {
     @Test
     void backupRestoresIntoEmptyDatabasesWithIdenticalContent() throws Exception {
         Map<String, Map<String, String>> before = fingerprints();
+        // KnowledgeTree's attachments travel in the same archive
+        Path uploads = Files.createDirectories(dir.resolve("uploads/ab"));
+        byte[] binary = new byte[70_000];
+        new java.util.Random(7).nextBytes(binary);
+        Files.write(uploads.resolve("f0e1d2"), binary);
+        Files.writeString(dir.resolve("uploads/readme"), "ünïcode attachment");
         Path archive = backup();
+        assertThat(run(List.of("tar", "-tf", archive.toString())).stdout()).contains("./knowledgetree-uploads.tar");
 
         for (String db : DBS) {
             admin("DROP DATABASE " + db);
         }
+        run(List.of("rm", "-rf", dir.resolve("uploads").toString()));
         Run restore = cli("restore", archive.toString());
 
         assertThat(restore.code()).as(restore.output()).isZero();
         assertThat(fingerprints()).isEqualTo(before);
+        assertThat(Files.readAllBytes(dir.resolve("uploads/ab/f0e1d2"))).isEqualTo(binary);
+        assertThat(Files.readString(dir.resolve("uploads/readme"))).isEqualTo("ünïcode attachment");
         try (Connection c = connect("helm_bk_alpha"); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("INSERT INTO company(name) VALUES ('after restore') RETURNING id")) {
             rs.next();
@@ -209,6 +219,7 @@ class BackupRestoreTest {
         Path errFile = Files.createTempFile(dir, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
         pb.environment().put("HIVEMATRIX_BACKUP_DIR", dir.resolve("backups").toString());
+        pb.environment().put("KNOWLEDGETREE_UPLOAD_DIR", dir.resolve("uploads").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
