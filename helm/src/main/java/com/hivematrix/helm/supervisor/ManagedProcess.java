@@ -176,6 +176,8 @@ final class ManagedProcess {
         for (String key : NOT_INHERITED) {
             pb.environment().remove(key);
         }
+        // platform settings (Settings page) first, so a process's own variables win
+        pb.environment().putAll(sup.platformEnv());
         pb.environment().putAll(spec.env());
         try {
             File out = sup.output().prepare(spec.name()).toFile();
