@@ -260,7 +260,9 @@ final class ManagedProcess {
         lastHealth = r;
         switch (state) {
             case STARTING -> {
-                if (r.healthy()) {
+                // a process that exits at once may still pass an "alive" probe taken a moment before;
+                // its exit callback follows and reports it as failed to start, not as running
+                if (r.healthy() && handle.isAlive()) {
                     consecutiveCrashes = 0;
                     failedProbes = 0;
                     setState(ProcessState.RUNNING, "healthy after "
