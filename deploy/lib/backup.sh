@@ -18,10 +18,17 @@ DB_NAME_RE='^[a-z_][a-z0-9_]*$'
 UPLOADS_DIR=${KNOWLEDGETREE_UPLOAD_DIR:-var/knowledgetree/uploads}
 [[ $UPLOADS_DIR == /* ]] || UPLOADS_DIR="$HIVEMATRIX_HOME/$UPLOADS_DIR"
 UPLOADS_PART=knowledgetree-uploads
+# KnowledgeTree's graph (Neo4j) through its export API, with a helm→knowledgetree service token from
+# Core: Neo4j keeps running (neo4j-admin dump would need it stopped), and the file is the one
+# KnowledgeTree's import page takes back.
+GRAPH_PART=knowledgetree-graph
+BACKUP_CORE_URL=${HIVEMATRIX_CORE_URL:-http://127.0.0.1:5000}
+BACKUP_KT_URL=${HIVEMATRIX_KNOWLEDGETREE_URL:-http://127.0.0.1:5020}
+BACKUP_SECRET_FILE=${HIVEMATRIX_HELM_SECRET_FILE:-$SECRETS_DIR/helm.secret}
 
 backup_usage() {
   cat <<USAGE
-Usage: deploy/hivematrix backup [--db NAME]... [--out DIR] [--keep-all | --prune-only]
+Usage: deploy/hivematrix backup [--db NAME]... [--out DIR] [--no-graph] [--keep-all | --prune-only]
        deploy/hivematrix restore ARCHIVE [--only NAME]...
 
 backup   pg_dump (custom format) of every service database that exists (the database of each
@@ -29,7 +36,9 @@ backup   pg_dump (custom format) of every service database that exists (the data
          HIVEMATRIX_PG_URL_<SERVICE>), or only the --db ones, into
          DIR/hivematrix-<UTC time>.tar (default DIR: var/backups, or HIVEMATRIX_BACKUP_DIR).
          KnowledgeTree's attachments (KNOWLEDGETREE_UPLOAD_DIR, default var/knowledgetree/uploads)
-         go in as the part $UPLOADS_PART when that directory exists.
+         go in as the part $UPLOADS_PART when that directory exists; KnowledgeTree's graph as
+         $GRAPH_PART.json (its /admin/export, with a service token from Core) when KnowledgeTree
+         answers (--no-graph: leave it out). A running KnowledgeTree whose export fails fails the backup.
          The archive holds MANIFEST, SHA256SUMS and the registry (config/services.json); it is
          created 0600. Prints its path last. Then retention runs on DIR: of its
          hivematrix-*.tar the newest of each of the newest $BACKUP_KEEP_DAILY days, $BACKUP_KEEP_WEEKLY ISO weeks and
@@ -39,6 +48,8 @@ restore  verifies ARCHIVE (sha256 of every part), takes a safety backup of the d
          replace (var/backups/safety/), imports each into a scratch database and swaps them in
          only when all imports succeeded. --only restores just the named databases (or
          $UPLOADS_PART: the attachments, the current directory kept as <dir>.pre-restore-<time>).
+         The graph export is written to var/backups/restored/ for KnowledgeTree's import page
+         (admin, with its dry-run preview): a graph import needs a user's decision.
          Stop the services first (deploy/hivematrix down, or stop SVC): open connections to a
          database being replaced are terminated.
 PostgreSQL: HIVEMATRIX_PG_HOST (127.0.0.1), HIVEMATRIX_PG_PORT (5432), HIVEMATRIX_PG_USER
@@ -116,12 +127,38 @@ backup_databases() {
     echo "files $UPLOADS_PART $UPLOADS_PART.tar" >>"$work/MANIFEST"
     parts+=("$UPLOADS_PART.tar")
   fi
+  if [[ ${BACKUP_WITH_GRAPH:-true} == true ]] && backup_graph "$work"; then
+    echo "graph knowledgetree $GRAPH_PART.json" >>"$work/MANIFEST"
+    parts+=("$GRAPH_PART.json")
+  fi
   (cd "$work" && sha256sum -- "${parts[@]}" | sed 's|  \./|  |' >SHA256SUMS)
   archive="$out/hivematrix-$stamp.tar"
   (umask 077 && tar -C "$work" -cf "$archive.tmp" .) || die "could not write $archive"
   mv -f "$archive.tmp" "$archive"
   chmod 600 "$archive"
   echo "$archive"
+}
+
+# backup_graph WORK: KnowledgeTree's export into WORK/$GRAPH_PART.json. Returns 1 (with a note) when
+# KnowledgeTree does not answer at all; dies when it answers but the export fails.
+backup_graph() {
+  local work=$1 code secret token
+  code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 2 --max-time 5 "$BACKUP_KT_URL/health" || true)
+  if [[ $code == 000 ]]; then
+    note "KnowledgeTree does not answer at $BACKUP_KT_URL: its graph is not in this backup" >&2
+    return 1
+  fi
+  [[ -r $BACKUP_SECRET_FILE ]] || die "KnowledgeTree runs but $BACKUP_SECRET_FILE (Helm's service secret) is missing; --no-graph leaves the graph out"
+  secret=$(tr -d '\n' <"$BACKUP_SECRET_FILE")
+  # the secret goes to curl on stdin (a config line), never on a command line
+  token=$(printf 'user = "helm:%s"\n' "$secret" | curl -sf --connect-timeout 2 --max-time 10 -K - -H 'Content-Type: application/json' \
+    -d '{"calling_service":"helm","target_service":"knowledgetree"}' "$BACKUP_CORE_URL/service-token" | jq -er '.token') ||
+    die "KnowledgeTree runs but Core ($BACKUP_CORE_URL) gave no service token for its export; --no-graph leaves the graph out"
+  info "KnowledgeTree graph export" >&2
+  printf 'header = "Authorization: Bearer %s"\n' "$token" |
+    curl -sf --connect-timeout 2 --max-time 600 -K - -o "$work/$GRAPH_PART.json" "$BACKUP_KT_URL/admin/export" ||
+    die "KnowledgeTree's export ($BACKUP_KT_URL/admin/export) failed; --no-graph leaves the graph out"
+  jq -e . "$work/$GRAPH_PART.json" >/dev/null 2>&1 || die "KnowledgeTree's export is not JSON; --no-graph leaves the graph out"
 }
 
 # backup_prune DIR: the retention above; prints each deleted archive's name to stderr.
@@ -154,6 +191,7 @@ cmd_backup() {
       --db) check_db_name "${2:?--db needs a name}"; dbs+=("$2"); shift ;;
       --out) out=${2:?--out needs a directory}; shift ;;
       --keep-all) prune=false ;;
+      --no-graph) export BACKUP_WITH_GRAPH=false ;;
       --prune-only) prune_only=true ;;
       -h|--help) backup_usage; return 0 ;;
       *) die "backup: unknown option $1 (see deploy/hivematrix backup --help)" ;;
@@ -205,7 +243,7 @@ cmd_restore() {
   while (($#)); do
     case "$1" in
       --only)
-        [[ ${2:-} == "$UPLOADS_PART" ]] || check_db_name "${2:?--only needs a database name}"
+        [[ ${2:-} == "$UPLOADS_PART" || ${2:-} == "$GRAPH_PART" ]] || check_db_name "${2:?--only needs a database name}"
         only+=("$2"); shift ;;
       -h|--help) backup_usage; return 0 ;;
       -*) die "restore: unknown option $1 (see deploy/hivematrix restore --help)" ;;
@@ -221,8 +259,13 @@ cmd_restore() {
   # shellcheck disable=SC2064
   trap "rm -rf '$work'" EXIT
   restore_verify "$archive" "$work"
-  local uploads=false
+  local uploads=false graph=false
   while read -r kind db file; do
+    if [[ $kind == graph ]]; then
+      [[ $file == "$GRAPH_PART.json" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
+      graph=true
+      continue
+    fi
     if [[ $kind == files && $db == "$UPLOADS_PART" ]]; then
       [[ $file == "$UPLOADS_PART.tar" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
       grep -q "  $file\$" "$work/SHA256SUMS" || die "$archive: $file has no checksum; nothing was changed"
@@ -238,16 +281,18 @@ cmd_restore() {
   done <"$work/MANIFEST"
   for db in "${only[@]}"; do
     [[ $db == "$UPLOADS_PART" ]] && { $uploads || die "$archive holds no $UPLOADS_PART; nothing was changed"; continue; }
+    [[ $db == "$GRAPH_PART" ]] && { $graph || die "$archive holds no $GRAPH_PART; nothing was changed"; continue; }
     [[ " ${dbs[*]} " == *" $db "* ]] || die "$archive holds no database $db; nothing was changed"
   done
-  ((${#dbs[@]})) || $uploads || die "$archive holds no database; nothing was changed"
+  ((${#dbs[@]})) || $uploads || $graph || die "$archive holds no database; nothing was changed"
   ok "archive verified: ${dbs[*]}$($uploads && echo " $UPLOADS_PART")"
 
   for db in "${dbs[@]}"; do
     if db_exists "$db"; then existing+=("$db"); fi
   done
   if ((${#existing[@]})); then
-    safety=$(backup_databases "$BACKUP_DIR/safety" "${existing[@]}")
+    # the graph is never replaced by a restore, so its export is not needed for the safety copy
+    safety=$(BACKUP_WITH_GRAPH=false backup_databases "$BACKUP_DIR/safety" "${existing[@]}")
     ok "safety backup of ${existing[*]}: $safety"
   fi
 
@@ -284,4 +329,11 @@ cmd_restore() {
     mv "$up_scratch" "$UPLOADS_DIR"
   fi
   ok "restored ${dbs[*]}$($uploads && echo " $UPLOADS_PART") from $archive"
+  if $graph && { ((${#only[@]} == 0)) || [[ " ${only[*]} " == *" $GRAPH_PART "* ]]; }; then
+    mkdir -p "$BACKUP_DIR/restored"
+    local graph_out
+    graph_out="$BACKUP_DIR/restored/$GRAPH_PART-$(basename "$archive" .tar).json"
+    (umask 077 && cp "$work/$GRAPH_PART.json" "$graph_out")
+    note "KnowledgeTree's graph: import $graph_out on KnowledgeTree's import page (admin; preview first)"
+  fi
 }

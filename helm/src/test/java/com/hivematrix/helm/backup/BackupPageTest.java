@@ -38,7 +38,7 @@ class BackupPageTest extends HelmTestBase {
     static void backupDir(DynamicPropertyRegistry registry) throws IOException {
         dir = Files.createTempDirectory("helm-backups");
         registry.add("hivematrix.helm.backup.dir", dir::toString);
-        registry.add("hivematrix.helm.backup.command", () -> RepoRoot.get().resolve("deploy/hivematrix") + " backup --db " + DB);
+        registry.add("hivematrix.helm.backup.command", () -> RepoRoot.get().resolve("deploy/hivematrix") + " backup --no-graph --db " + DB);
     }
 
     @BeforeAll

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.hivematrix.shared.testsupport.LoopbackServer;
 import com.hivematrix.shared.testsupport.RepoRoot;
 
 /**
@@ -37,6 +38,31 @@ class BackupRestoreTest {
 
     @TempDir
     Path dir;
+    private String knowledgeTreeUrl = "http://127.0.0.1:1";
+    private String coreUrl = "http://127.0.0.1:1";
+
+    /** Core as the backup sees it: a helm→knowledgetree service token for Helm's secret, nothing else. */
+    static final class CoreStandIn extends LoopbackServer {
+        CoreStandIn(String secret) {
+            route("/service-token", ex -> {
+                String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(("helm:" + secret).getBytes(StandardCharsets.UTF_8));
+                boolean ok = expected.equals(ex.getRequestHeaders().getFirst("Authorization"))
+                        && body(ex).replace(" ", "").contains("\"target_service\":\"knowledgetree\"");
+                send(ex, ok ? 200 : 401, ok ? "{\"token\":\"tok-kt-1\"}" : "{\"error\":\"unauthorized\"}");
+            });
+            start();
+        }
+    }
+
+    /** KnowledgeTree's health and export, the export only for Core's token. */
+    static final class KnowledgeTreeStandIn extends LoopbackServer {
+        KnowledgeTreeStandIn(String export, int exportStatus) {
+            route("/health", ex -> send(ex, 200, "{\"status\":\"healthy\"}"));
+            route("/admin/export", ex -> send(ex, "Bearer tok-kt-1".equals(ex.getRequestHeaders().getFirst("Authorization")) ? exportStatus : 401,
+                    export));
+            start();
+        }
+    }
 
     @BeforeEach
     void createDatabases() throws SQLException {
@@ -130,6 +156,45 @@ class BackupRestoreTest {
     }
 
     @Test
+    void knowledgeTreesGraphIsExportedWithAServiceTokenAndHandedBackForImport() throws Exception {
+        Files.writeString(dir.resolve("helm.secret"), "s3cret-helm\n");
+        String export = "[{\"path\":\"Procedures/Onboarding\",\"content\":\"# Onboarding ünï\",\"is_folder\":false}]";
+        try (CoreStandIn core = new CoreStandIn("s3cret-helm"); KnowledgeTreeStandIn kt = new KnowledgeTreeStandIn(export, 200)) {
+            coreUrl = core.url();
+            knowledgeTreeUrl = kt.url();
+            Path archive = backup();
+            Path unpacked = Files.createDirectory(dir.resolve("graph-unpacked"));
+            assertThat(run(List.of("tar", "-C", unpacked.toString(), "-xf", archive.toString())).code()).isZero();
+            assertThat(Files.readString(unpacked.resolve("knowledgetree-graph.json"))).isEqualTo(export);
+            assertThat(Files.readString(unpacked.resolve("MANIFEST"))).contains("graph knowledgetree knowledgetree-graph.json");
+            assertThat(Files.readString(unpacked.resolve("SHA256SUMS"))).contains("  knowledgetree-graph.json");
+
+            Run restore = cli("restore", archive.toString(), "--only", "knowledgetree-graph");
+            assertThat(restore.code()).as(restore.output()).isZero();
+            Path handedBack = dir.resolve("backups/restored/knowledgetree-graph-" + archive.getFileName().toString().replace(".tar", "") + ".json");
+            assertThat(Files.readString(handedBack)).isEqualTo(export);
+            assertThat(restore.output()).contains("import " + handedBack);
+        }
+    }
+
+    @Test
+    void aRunningKnowledgeTreeWhoseExportFailsFailsTheBackup() throws Exception {
+        Files.writeString(dir.resolve("helm.secret"), "s3cret-helm\n");
+        try (CoreStandIn core = new CoreStandIn("s3cret-helm"); KnowledgeTreeStandIn kt = new KnowledgeTreeStandIn("{}", 503)) {
+            coreUrl = core.url();
+            knowledgeTreeUrl = kt.url();
+            Run r = cli("backup", "--db", DBS.get(0), "--out", dir.toString());
+            assertThat(r.code()).isNotZero();
+            assertThat(r.output()).contains("KnowledgeTree's export").contains("failed");
+            try (var files = Files.list(dir)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".tar"))).isEmpty();
+            }
+            Run without = cli("backup", "--db", DBS.get(0), "--out", dir.toString(), "--no-graph");
+            assertThat(without.code()).as(without.output()).isZero();
+        }
+    }
+
+    @Test
     void retentionKeepsTheNewestOfSevenDaysFourWeeksAndTwelveMonths() throws Exception {
         Path out = Files.createDirectories(dir.resolve("retention"));
         Files.createDirectories(out.resolve("safety"));
@@ -220,6 +285,10 @@ class BackupRestoreTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
         pb.environment().put("HIVEMATRIX_BACKUP_DIR", dir.resolve("backups").toString());
         pb.environment().put("KNOWLEDGETREE_UPLOAD_DIR", dir.resolve("uploads").toString());
+        // no KnowledgeTree unless a test starts a stand-in (port 1: nothing answers)
+        pb.environment().put("HIVEMATRIX_KNOWLEDGETREE_URL", knowledgeTreeUrl);
+        pb.environment().put("HIVEMATRIX_CORE_URL", coreUrl);
+        pb.environment().put("HIVEMATRIX_HELM_SECRET_FILE", dir.resolve("helm.secret").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
