@@ -60,6 +60,7 @@ public class DashboardController {
         model.addAttribute("enabled", s != null);
         model.addAttribute("processes", s == null ? List.of() : views(s));
         model.addAttribute("monitored", s == null ? poller.monitored() : List.of());
+        model.addAttribute("pollSeconds", poller.intervalSeconds());
         return "services/index";
     }
 

@@ -32,10 +32,12 @@ public class MetricsController {
 
     private final MetricStore store;
     private final ServiceRegistry registry;
+    private final MetricsPoller poller;
 
-    public MetricsController(MetricStore store, ServiceRegistry registry) {
+    public MetricsController(MetricStore store, ServiceRegistry registry, MetricsPoller poller) {
         this.store = store;
         this.registry = registry;
+        this.poller = poller;
     }
 
     @GetMapping("/metrics")
@@ -46,6 +48,7 @@ public class MetricsController {
         model.addAttribute("service", chosen);
         model.addAttribute("range", MetricsRange.parse(range).label());
         model.addAttribute("ranges", Arrays.stream(MetricsRange.values()).map(MetricsRange::label).toList());
+        model.addAttribute("pollSeconds", poller.intervalSeconds());
         return "metrics/index";
     }
 

@@ -47,13 +47,20 @@ public class MetricsPoller {
     /** Its own sampler: CPU % is measured between two polls, not between a poll and a page view. */
     private final ProcessSampler sampler = new ProcessSampler();
     private final Map<String, MonitoredService> monitored = new ConcurrentHashMap<>();
+    private final Duration interval;
 
     public MetricsPoller(ObjectProvider<SupervisorService> supervisor, ServiceRegistry registry, MetricStore store,
-            HivematrixProperties props) {
+            HivematrixProperties props, @org.springframework.beans.factory.annotation.Value("${hivematrix.helm.metrics.interval:10s}") Duration interval) {
         this.supervisor = supervisor;
         this.registry = registry;
         this.store = store;
         this.self = props.getServiceName();
+        this.interval = interval;
+    }
+
+    /** Seconds between polls, as the pages state it. */
+    public long intervalSeconds() {
+        return Math.max(1, interval.toSeconds());
     }
 
     @Scheduled(initialDelayString = "${hivematrix.helm.metrics.interval:10s}", fixedDelayString = "${hivematrix.helm.metrics.interval:10s}")

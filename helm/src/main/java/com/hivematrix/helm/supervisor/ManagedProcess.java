@@ -23,6 +23,8 @@ final class ManagedProcess {
     /** Helm's own settings that must not leak into a child (each child gets its own). */
     private static final String[] NOT_INHERITED = {"SERVER_PORT", "HIVEMATRIX_SERVICE_NAME", "SERVER_ADDRESS"};
     private static final int TAIL_LINES = 20;
+    /** How long a process probed only for being alive must run before it counts as started. */
+    static final Duration MIN_ALIVE = Duration.ofSeconds(1);
 
     private final ProcessSpec spec;
     private final Supervisor sup;
@@ -260,9 +262,12 @@ final class ManagedProcess {
         lastHealth = r;
         switch (state) {
             case STARTING -> {
-                // a process that exits at once may still pass an "alive" probe taken a moment before;
-                // its exit callback follows and reports it as failed to start, not as running
-                if (r.healthy() && handle.isAlive()) {
+                // "alive" is weak evidence: like supervisord's startsecs, a process without a health
+                // check must stay up a moment before it counts as started, so one that exits at once
+                // is reported as failed to start (its exit callback follows), never as running
+                boolean started = r.healthy() && handle.isAlive() && (spec.health() != HealthProbe.ALIVE
+                        || !lastProbe.isBefore(startedAt.plus(MIN_ALIVE)));
+                if (started) {
                     consecutiveCrashes = 0;
                     failedProbes = 0;
                     setState(ProcessState.RUNNING, "healthy after "
