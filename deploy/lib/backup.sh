@@ -7,22 +7,49 @@
 # Sourced after common.sh; needs pg_dump, pg_restore, psql and sha256sum.
 
 BACKUP_DIR=${HIVEMATRIX_BACKUP_DIR:-$VAR_DIR/backups}
+# Retention of DIR/hivematrix-*.tar after each backup (grandfather-father-son): the newest archive
+# of each of the newest 7 days, 4 ISO weeks and 12 months that have one is kept.
+BACKUP_KEEP_DAILY=7
+BACKUP_KEEP_WEEKLY=4
+BACKUP_KEEP_MONTHLY=12
 BACKUP_FORMAT=hivematrix-backup/1
 DB_NAME_RE='^[a-z_][a-z0-9_]*$'
+# KnowledgeTree's attachment files (the same default and variable as the service)
+UPLOADS_DIR=${KNOWLEDGETREE_UPLOAD_DIR:-var/knowledgetree/uploads}
+[[ $UPLOADS_DIR == /* ]] || UPLOADS_DIR="$HIVEMATRIX_HOME/$UPLOADS_DIR"
+UPLOADS_PART=knowledgetree-uploads
+# KnowledgeTree's graph (Neo4j) through its export API, with a helm→knowledgetree service token from
+# Core: Neo4j keeps running (neo4j-admin dump would need it stopped), and the file is the one
+# KnowledgeTree's import page takes back.
+GRAPH_PART=knowledgetree-graph
+BACKUP_CORE_URL=${HIVEMATRIX_CORE_URL:-http://127.0.0.1:5000}
+BACKUP_KT_URL=${HIVEMATRIX_KNOWLEDGETREE_URL:-http://127.0.0.1:5020}
+BACKUP_SECRET_FILE=${HIVEMATRIX_HELM_SECRET_FILE:-$SECRETS_DIR/helm.secret}
 
 backup_usage() {
   cat <<USAGE
-Usage: deploy/hivematrix backup [--db NAME]... [--out DIR]
+Usage: deploy/hivematrix backup [--db NAME]... [--out DIR] [--no-graph] [--keep-all | --prune-only]
        deploy/hivematrix restore ARCHIVE [--only NAME]...
 
 backup   pg_dump (custom format) of every service database that exists (the database of each
          spring-boot service in deploy/services.json: its name, or the one in
          HIVEMATRIX_PG_URL_<SERVICE>), or only the --db ones, into
          DIR/hivematrix-<UTC time>.tar (default DIR: var/backups, or HIVEMATRIX_BACKUP_DIR).
-         The archive holds MANIFEST and SHA256SUMS; it is created 0600. Prints its path last.
+         KnowledgeTree's attachments (KNOWLEDGETREE_UPLOAD_DIR, default var/knowledgetree/uploads)
+         go in as the part $UPLOADS_PART when that directory exists; KnowledgeTree's graph as
+         $GRAPH_PART.json (its /admin/export, with a service token from Core) when KnowledgeTree
+         answers (--no-graph: leave it out). A running KnowledgeTree whose export fails fails the backup.
+         The archive holds MANIFEST, SHA256SUMS and the registry (config/services.json); it is
+         created 0600. Prints its path last. Then retention runs on DIR: of its
+         hivematrix-*.tar the newest of each of the newest $BACKUP_KEEP_DAILY days, $BACKUP_KEEP_WEEKLY ISO weeks and
+         $BACKUP_KEEP_MONTHLY months are kept, the others deleted (--keep-all: none deleted;
+         --prune-only: only the retention, no new archive). safety/ is never pruned.
 restore  verifies ARCHIVE (sha256 of every part), takes a safety backup of the databases it will
          replace (var/backups/safety/), imports each into a scratch database and swaps them in
-         only when all imports succeeded. --only restores just the named databases.
+         only when all imports succeeded. --only restores just the named databases (or
+         $UPLOADS_PART: the attachments, the current directory kept as <dir>.pre-restore-<time>).
+         The graph export is written to var/backups/restored/ for KnowledgeTree's import page
+         (admin, with its dry-run preview): a graph import needs a user's decision.
          Stop the services first (deploy/hivematrix down, or stop SVC): open connections to a
          database being replaced are terminated.
 PostgreSQL: HIVEMATRIX_PG_HOST (127.0.0.1), HIVEMATRIX_PG_PORT (5432), HIVEMATRIX_PG_USER
@@ -88,7 +115,23 @@ backup_databases() {
     pg_dump -Fc --no-owner --no-privileges -f "$work/$db.dump" "$db" >&2 || die "pg_dump of $db failed"
     echo "database $db $db.dump" >>"$work/MANIFEST"
   done
-  (cd "$work" && sha256sum -- MANIFEST ./*.dump | sed 's|  \./|  |' >SHA256SUMS)
+  # the registry, for rebuilding an installation (restore leaves config to the operator)
+  mkdir -p "$work/config"
+  cp "$REGISTRY_FILE" "$work/config/services.json"
+  echo "config services.json config/services.json" >>"$work/MANIFEST"
+  local parts=(MANIFEST config/services.json)
+  for db in "$@"; do parts+=("$db.dump"); done
+  if [[ -d $UPLOADS_DIR && ${BACKUP_WITH_FILES:-true} == true ]]; then
+    info "attachments $UPLOADS_DIR" >&2
+    tar -C "$UPLOADS_DIR" -cf "$work/$UPLOADS_PART.tar" . || die "could not archive $UPLOADS_DIR"
+    echo "files $UPLOADS_PART $UPLOADS_PART.tar" >>"$work/MANIFEST"
+    parts+=("$UPLOADS_PART.tar")
+  fi
+  if [[ ${BACKUP_WITH_GRAPH:-true} == true ]] && backup_graph "$work"; then
+    echo "graph knowledgetree $GRAPH_PART.json" >>"$work/MANIFEST"
+    parts+=("$GRAPH_PART.json")
+  fi
+  (cd "$work" && sha256sum -- "${parts[@]}" | sed 's|  \./|  |' >SHA256SUMS)
   archive="$out/hivematrix-$stamp.tar"
   (umask 077 && tar -C "$work" -cf "$archive.tmp" .) || die "could not write $archive"
   mv -f "$archive.tmp" "$archive"
@@ -96,17 +139,69 @@ backup_databases() {
   echo "$archive"
 }
 
+# backup_graph WORK: KnowledgeTree's export into WORK/$GRAPH_PART.json. Returns 1 (with a note) when
+# KnowledgeTree does not answer at all; dies when it answers but the export fails.
+backup_graph() {
+  local work=$1 code secret token
+  code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 2 --max-time 5 "$BACKUP_KT_URL/health" || true)
+  if [[ $code == 000 ]]; then
+    note "KnowledgeTree does not answer at $BACKUP_KT_URL: its graph is not in this backup" >&2
+    return 1
+  fi
+  [[ -r $BACKUP_SECRET_FILE ]] || die "KnowledgeTree runs but $BACKUP_SECRET_FILE (Helm's service secret) is missing; --no-graph leaves the graph out"
+  secret=$(tr -d '\n' <"$BACKUP_SECRET_FILE")
+  # the secret goes to curl on stdin (a config line), never on a command line
+  token=$(printf 'user = "helm:%s"\n' "$secret" | curl -sf --connect-timeout 2 --max-time 10 -K - -H 'Content-Type: application/json' \
+    -d '{"calling_service":"helm","target_service":"knowledgetree"}' "$BACKUP_CORE_URL/service-token" | jq -er '.token') ||
+    die "KnowledgeTree runs but Core ($BACKUP_CORE_URL) gave no service token for its export; --no-graph leaves the graph out"
+  info "KnowledgeTree graph export" >&2
+  printf 'header = "Authorization: Bearer %s"\n' "$token" |
+    curl -sf --connect-timeout 2 --max-time 600 -K - -o "$work/$GRAPH_PART.json" "$BACKUP_KT_URL/admin/export" ||
+    die "KnowledgeTree's export ($BACKUP_KT_URL/admin/export) failed; --no-graph leaves the graph out"
+  jq -e . "$work/$GRAPH_PART.json" >/dev/null 2>&1 || die "KnowledgeTree's export is not JSON; --no-graph leaves the graph out"
+}
+
+# backup_prune DIR: the retention above; prints each deleted archive's name to stderr.
+backup_prune() {
+  local dir=$1 f base d week
+  local -A days=() weeks=() months=()
+  local keep
+  while IFS= read -r f; do
+    base=${f##*/}
+    d=${base#hivematrix-}
+    d=${d:0:8}
+    [[ $d =~ ^[0-9]{8}$ ]] || continue
+    week=$(date -u -d "${d:0:4}-${d:4:2}-${d:6:2}" +%G-W%V 2>/dev/null) || continue
+    keep=false
+    # newest first: the first archive seen of a day, week or month is that period's newest
+    if [[ -z ${days[$d]:-} ]] && ((${#days[@]} < BACKUP_KEEP_DAILY)); then days[$d]=1; keep=true; fi
+    if [[ -z ${weeks[$week]:-} ]] && ((${#weeks[@]} < BACKUP_KEEP_WEEKLY)); then weeks[$week]=1; keep=true; fi
+    if [[ -z ${months[${d:0:6}]:-} ]] && ((${#months[@]} < BACKUP_KEEP_MONTHLY)); then months[${d:0:6}]=1; keep=true; fi
+    if ! $keep; then
+      rm -f -- "$f"
+      info "retention: deleted $base" >&2
+    fi
+  done < <(find "$dir" -maxdepth 1 -type f -name 'hivematrix-*.tar' -printf '%f\n' 2>/dev/null | sort -r | sed "s|^|$dir/|")
+}
+
 cmd_backup() {
-  local out=$BACKUP_DIR dbs=() db archive
+  local out=$BACKUP_DIR dbs=() db archive prune=true prune_only=false
   while (($#)); do
     case "$1" in
       --db) check_db_name "${2:?--db needs a name}"; dbs+=("$2"); shift ;;
       --out) out=${2:?--out needs a directory}; shift ;;
+      --keep-all) prune=false ;;
+      --no-graph) export BACKUP_WITH_GRAPH=false ;;
+      --prune-only) prune_only=true ;;
       -h|--help) backup_usage; return 0 ;;
       *) die "backup: unknown option $1 (see deploy/hivematrix backup --help)" ;;
     esac
     shift
   done
+  if $prune_only; then
+    backup_prune "$out"
+    return 0
+  fi
   pg_env
   if ((${#dbs[@]} == 0)); then
     mapfile -t dbs < <(service_databases)
@@ -115,6 +210,7 @@ cmd_backup() {
   for db in "${dbs[@]}"; do db_exists "$db" || die "database $db does not exist"; done
   archive=$(backup_databases "$out" "${dbs[@]}")
   ok "backup of ${dbs[*]} written" >&2
+  if $prune; then backup_prune "$out"; fi
   echo "$archive"
 }
 
@@ -146,7 +242,9 @@ cmd_restore() {
   local archive='' only=() work dbs=() db file kind existing=() safety scratch imported=()
   while (($#)); do
     case "$1" in
-      --only) check_db_name "${2:?--only needs a database name}"; only+=("$2"); shift ;;
+      --only)
+        [[ ${2:-} == "$UPLOADS_PART" || ${2:-} == "$GRAPH_PART" ]] || check_db_name "${2:?--only needs a database name}"
+        only+=("$2"); shift ;;
       -h|--help) backup_usage; return 0 ;;
       -*) die "restore: unknown option $1 (see deploy/hivematrix restore --help)" ;;
       *) [[ -z $archive ]] || die "restore: only one ARCHIVE"; archive=$1 ;;
@@ -161,7 +259,19 @@ cmd_restore() {
   # shellcheck disable=SC2064
   trap "rm -rf '$work'" EXIT
   restore_verify "$archive" "$work"
+  local uploads=false graph=false
   while read -r kind db file; do
+    if [[ $kind == graph ]]; then
+      [[ $file == "$GRAPH_PART.json" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
+      graph=true
+      continue
+    fi
+    if [[ $kind == files && $db == "$UPLOADS_PART" ]]; then
+      [[ $file == "$UPLOADS_PART.tar" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
+      grep -q "  $file\$" "$work/SHA256SUMS" || die "$archive: $file has no checksum; nothing was changed"
+      if ((${#only[@]} == 0)) || [[ " ${only[*]} " == *" $UPLOADS_PART "* ]]; then uploads=true; fi
+      continue
+    fi
     [[ $kind == database ]] || continue
     check_db_name "$db"
     [[ $file == "$db.dump" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
@@ -170,16 +280,19 @@ cmd_restore() {
     dbs+=("$db")
   done <"$work/MANIFEST"
   for db in "${only[@]}"; do
+    [[ $db == "$UPLOADS_PART" ]] && { $uploads || die "$archive holds no $UPLOADS_PART; nothing was changed"; continue; }
+    [[ $db == "$GRAPH_PART" ]] && { $graph || die "$archive holds no $GRAPH_PART; nothing was changed"; continue; }
     [[ " ${dbs[*]} " == *" $db "* ]] || die "$archive holds no database $db; nothing was changed"
   done
-  ((${#dbs[@]})) || die "$archive holds no database; nothing was changed"
-  ok "archive verified: ${dbs[*]}"
+  ((${#dbs[@]})) || $uploads || $graph || die "$archive holds no database; nothing was changed"
+  ok "archive verified: ${dbs[*]}$($uploads && echo " $UPLOADS_PART")"
 
   for db in "${dbs[@]}"; do
     if db_exists "$db"; then existing+=("$db"); fi
   done
   if ((${#existing[@]})); then
-    safety=$(backup_databases "$BACKUP_DIR/safety" "${existing[@]}")
+    # the graph is never replaced by a restore, so its export is not needed for the safety copy
+    safety=$(BACKUP_WITH_GRAPH=false backup_databases "$BACKUP_DIR/safety" "${existing[@]}")
     ok "safety backup of ${existing[*]}: $safety"
   fi
 
@@ -196,6 +309,31 @@ cmd_restore() {
     fi
     imported+=("$scratch")
   done
+  local up_scratch="$UPLOADS_DIR.restoring"
+  if $uploads; then
+    rm -rf "$up_scratch"
+    mkdir -p "$up_scratch"
+    if ! tar -C "$up_scratch" -xf "$work/$UPLOADS_PART.tar"; then
+      rm -rf "$up_scratch"
+      for scratch in "${imported[@]}"; do sql postgres "DROP DATABASE IF EXISTS \"$scratch\"" >/dev/null || true; done
+      die "unpacking $UPLOADS_PART failed; every database and file is unchanged"
+    fi
+  fi
   for db in "${dbs[@]}"; do restore_swap "$db" "${db}_restoring"; done
-  ok "restored ${dbs[*]} from $archive"
+  if $uploads; then
+    if [[ -d $UPLOADS_DIR ]]; then
+      mv "$UPLOADS_DIR" "$UPLOADS_DIR.pre-restore-$(date -u +%Y%m%dT%H%M%SZ)"
+      ok "previous attachments kept in $UPLOADS_DIR.pre-restore-*"
+    fi
+    mkdir -p "$(dirname "$UPLOADS_DIR")"
+    mv "$up_scratch" "$UPLOADS_DIR"
+  fi
+  ok "restored ${dbs[*]}$($uploads && echo " $UPLOADS_PART") from $archive"
+  if $graph && { ((${#only[@]} == 0)) || [[ " ${only[*]} " == *" $GRAPH_PART "* ]]; }; then
+    mkdir -p "$BACKUP_DIR/restored"
+    local graph_out
+    graph_out="$BACKUP_DIR/restored/$GRAPH_PART-$(basename "$archive" .tar).json"
+    (umask 077 && cp "$work/$GRAPH_PART.json" "$graph_out")
+    note "KnowledgeTree's graph: import $graph_out on KnowledgeTree's import page (admin; preview first)"
+  fi
 }

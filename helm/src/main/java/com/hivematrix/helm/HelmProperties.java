@@ -10,9 +10,46 @@ public class HelmProperties {
 
     private final Logs logs = new Logs();
     private final Supervisor supervisor = new Supervisor();
+    private final Metrics metrics = new Metrics();
+    private final Backup backup = new Backup();
 
     public Logs getLogs() { return logs; }
     public Supervisor getSupervisor() { return supervisor; }
+    public Metrics getMetrics() { return metrics; }
+    public Backup getBackup() { return backup; }
+
+    /** The backups page ({@code hivematrix.helm.backup.*}): it lists the launcher's archives and runs the launcher's backup. */
+    public static class Backup {
+        /** Where deploy/hivematrix backup writes (HIVEMATRIX_BACKUP_DIR); empty: var/backups under the installation. */
+        private String dir = "";
+        /** The command run by "Back up now", split at whitespace; relative paths from the installation directory. */
+        private String command = "deploy/hivematrix backup";
+        private Duration timeout = Duration.ofMinutes(30);
+
+        public String getDir() { return dir; }
+        public void setDir(String dir) { this.dir = dir; }
+        public String getCommand() { return command; }
+        public void setCommand(String command) { this.command = command; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
+    }
+
+    /** The metrics time series ({@code hivematrix.helm.metrics.*}); the poll interval itself is {@code interval}. */
+    public static class Metrics {
+        /** Raw samples (one per poll) are kept this long. */
+        private Duration rawRetention = Duration.ofDays(2);
+        /** 5-minute aggregates are kept this long. */
+        private Duration fiveMinuteRetention = Duration.ofDays(30);
+        /** Hourly aggregates are kept this long. */
+        private Duration hourlyRetention = Duration.ofDays(400);
+
+        public Duration getRawRetention() { return rawRetention; }
+        public void setRawRetention(Duration rawRetention) { this.rawRetention = rawRetention; }
+        public Duration getFiveMinuteRetention() { return fiveMinuteRetention; }
+        public void setFiveMinuteRetention(Duration fiveMinuteRetention) { this.fiveMinuteRetention = fiveMinuteRetention; }
+        public Duration getHourlyRetention() { return hourlyRetention; }
+        public void setHourlyRetention(Duration hourlyRetention) { this.hourlyRetention = hourlyRetention; }
+    }
 
     public static class Logs {
         /** Entries older than this (by their timestamp) are deleted. */
@@ -44,13 +81,14 @@ public class HelmProperties {
         private boolean stopOnShutdown;
         private Duration serviceStartTimeout = Duration.ofSeconds(300);
         private Duration keycloakStartTimeout = Duration.ofSeconds(600);
-        private Duration backoffInitial = Duration.ofSeconds(1);
+        /** First restart after a crash comes quickly (a kill -9 should cost little); a crash loop still backs off to backoffMax. */
+        private Duration backoffInitial = Duration.ofMillis(250);
         private Duration backoffMax = Duration.ofSeconds(60);
         private int crashLoopLimit = 5;
         private Duration crashLoopWindow = Duration.ofMinutes(10);
         private int unhealthyProbes = 6;
         private Duration probeInterval = Duration.ofSeconds(5);
-        private Duration startProbeInterval = Duration.ofMillis(500);
+        private Duration startProbeInterval = Duration.ofMillis(250);
         private Duration stopGrace = Duration.ofSeconds(30);
         private long logMaxBytes = 10L * 1024 * 1024;
         private int logFiles = 5;

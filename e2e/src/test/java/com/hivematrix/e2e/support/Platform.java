@@ -38,6 +38,11 @@ public final class Platform implements AutoCloseable {
     /** Brainhair runs when its jar is built and Codex runs, its model scripted on {@link #model}. */
     public final boolean brainhair;
     /**
+     * Helm runs when its jar is built and PostgreSQL answers: as a plain service (it does not
+     * supervise: the test starts every process), every service ships its logs to it.
+     */
+    public final boolean helm;
+    /**
      * The LLM provider Brainhair talks to (third-party SaaS, so WireMock): Anthropic Messages API at
      * this server's base URL; each journey scripts the answers it needs.
      */
@@ -61,14 +66,22 @@ public final class Platform implements AutoCloseable {
         int ledgerPort = ServiceProcess.freePort();
         int beaconPort = ServiceProcess.freePort();
         int brainhairPort = ServiceProcess.freePort();
+        int helmPort = ServiceProcess.freePort();
         codex = Files.isRegularFile(ServiceProcess.jar("codex")) && postgresReachable();
         ledger = codex && Files.isRegularFile(ServiceProcess.jar("ledger"));
         beacon = codex && Files.isRegularFile(ServiceProcess.jar("beacon"));
         brainhair = codex && Files.isRegularFile(ServiceProcess.jar("brainhair"));
+        helm = Files.isRegularFile(ServiceProcess.jar("helm")) && postgresReachable();
         String kcOrigin = keycloak.url().replace("/keycloak", "");
         StringBuilder registry = new StringBuilder("{\n");
-        registry.append("  \"keycloak\": {\"url\": \"").append(kcOrigin).append("\", \"visible\": false, \"admin_only\": true},\n");
+        // health on the test Keycloak's management port, as deploy/services.json has it for the real one (Helm probes it)
+        registry.append("  \"keycloak\": {\"url\": \"").append(kcOrigin).append("\", \"visible\": false, \"admin_only\": true, ")
+                .append("\"health\": \"/health/ready\", \"relative_path\": \"/keycloak\", \"health_port\": ")
+                .append(System.getenv().getOrDefault("HIVEMATRIX_TEST_KC_MGMT_PORT", "19000")).append("},\n");
         registry.append("  \"core\": {\"url\": \"http://127.0.0.1:").append(corePort).append("\", \"visible\": false},\n");
+        if (helm) {
+            registry.append("  \"helm\": {\"url\": \"http://127.0.0.1:").append(helmPort).append("\", \"visible\": true, \"admin_only\": true},\n");
+        }
         if (codex) {
             registry.append("  \"codex\": {\"url\": \"http://127.0.0.1:").append(codexPort).append("\", \"visible\": true},\n");
         }
@@ -88,7 +101,7 @@ public final class Platform implements AutoCloseable {
             Files.createDirectories(home.resolve("deploy"));
             Files.writeString(home.resolve("deploy/services.json"), registry.toString());
             Files.createDirectories(home.resolve("var/secrets"));
-            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon", "brainhair")) {
+            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon", "brainhair", "helm")) {
                 Files.writeString(home.resolve("var/secrets/" + service + ".secret"), UUID.randomUUID() + "\n");
             }
         } catch (IOException e) {
@@ -105,6 +118,12 @@ public final class Platform implements AutoCloseable {
 
         start("core", "core", corePort, common, Map.of("HIVEMATRIX_CORE_RATELIMITS_EXCHANGE", "100000", "REDIS_DB", "8"),
                 "/.well-known/jwks.json", http);
+        if (helm) {
+            // started before the others, so their first log lines reach it (until then they spool)
+            start("helm", "helm", helmPort, common, Map.of("HIVEMATRIX_PG_URL_HELM", "jdbc:postgresql://127.0.0.1:5432/helm_e2e",
+                    "HIVEMATRIX_HELM_KEYCLOAK_SECRET", keycloak.env("KC_HELM_CLIENT_SECRET"),
+                    "HIVEMATRIX_METRICS_INTERVAL", "2s"), "/health", http);
+        }
         if (codex) {
             // the sample MSP (only into an empty database) gives Ledger, Beacon and Brainhair companies, plans and tickets
             start("codex", "codex", codexPort, common, Map.of("HIVEMATRIX_PG_URL_CODEX", "jdbc:postgresql://127.0.0.1:5432/codex_e2e",

@@ -46,7 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--hivematrix.logs.ship-to-helm=false"));
+                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);

@@ -16,6 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.hivematrix.helm.logs.LogEntryView;
+import com.hivematrix.helm.logs.LogQuery;
+import com.hivematrix.helm.logs.LogStore;
+import com.hivematrix.helm.metrics.MetricsPoller;
+import com.hivematrix.helm.metrics.MonitoredService;
 import com.hivematrix.helm.supervisor.SupervisorService;
 import com.hivematrix.shared.problem.ProblemException;
 import com.hivematrix.shared.registry.ServiceRegistry;
@@ -23,22 +28,30 @@ import com.hivematrix.shared.registry.ServiceRegistry;
 /**
  * The service dashboard (admins only, seen through Nexus): every supervised process with its
  * state, pid, uptime, restarts and the supervisor's latest /health probe, with start, stop and
- * restart. Helm's own row has no buttons: Helm never stops or restarts itself from the UI.
+ * restart. Helm's own row has no buttons: Helm never stops or restarts itself from the UI. A Helm
+ * that does not supervise (a plain service, e.g. in the e2e platform) shows what its metrics
+ * poller last saw of each registry service's health instead, without controls.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 public class DashboardController {
 
     static final int OUTPUT_LINES = 200;
+    static final int RECENT_LOGS = 20;
 
     private final ObjectProvider<SupervisorService> supervisor;
     private final ServiceRegistry registry;
     private final ProcessSampler sampler;
+    private final MetricsPoller poller;
+    private final LogStore logs;
 
-    public DashboardController(ObjectProvider<SupervisorService> supervisor, ServiceRegistry registry, ProcessSampler sampler) {
+    public DashboardController(ObjectProvider<SupervisorService> supervisor, ServiceRegistry registry, ProcessSampler sampler,
+            MetricsPoller poller, LogStore logs) {
         this.supervisor = supervisor;
         this.registry = registry;
         this.sampler = sampler;
+        this.poller = poller;
+        this.logs = logs;
     }
 
     @GetMapping({"/", "/services"})
@@ -46,12 +59,21 @@ public class DashboardController {
         SupervisorService s = supervisor.getIfAvailable();
         model.addAttribute("enabled", s != null);
         model.addAttribute("processes", s == null ? List.of() : views(s));
+        model.addAttribute("monitored", s == null ? poller.monitored() : List.of());
+        model.addAttribute("pollSeconds", poller.intervalSeconds());
         return "services/index";
     }
 
     @GetMapping("/services/{name}")
     public String detail(@PathVariable String name, Model model) {
-        SupervisorService s = require();
+        SupervisorService s = supervisor.getIfAvailable();
+        model.addAttribute("recentLogs", recentLogs(name));
+        if (s == null) {
+            MonitoredService m = poller.monitored(name)
+                    .orElseThrow(() -> ProblemException.notFound("no monitored service named '" + name + "'").with("field", "name"));
+            model.addAttribute("m", m);
+            return "services/monitored";
+        }
         model.addAttribute("p", ProcessView.of(s.status(name), sampler));
         model.addAttribute("output", String.join("\n", s.outputTail(name, OUTPUT_LINES)));
         return "services/detail";
@@ -81,6 +103,15 @@ public class DashboardController {
         s.actLater(name, a);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("success", true, "name", name,
                 "action", a.name().toLowerCase(), "process", ProcessView.of(s.status(name), sampler).json()));
+    }
+
+    /** The service's newest central log entries; empty when the log store is unreachable (the page still shows the process). */
+    private List<LogEntryView> recentLogs(String name) {
+        try {
+            return logs.query(new LogQuery(name, List.of(), null, null, null, null, null, null, null, RECENT_LOGS, 0));
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private List<ProcessView> views(SupervisorService s) {

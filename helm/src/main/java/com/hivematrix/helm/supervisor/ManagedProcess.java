@@ -23,6 +23,8 @@ final class ManagedProcess {
     /** Helm's own settings that must not leak into a child (each child gets its own). */
     private static final String[] NOT_INHERITED = {"SERVER_PORT", "HIVEMATRIX_SERVICE_NAME", "SERVER_ADDRESS"};
     private static final int TAIL_LINES = 20;
+    /** How long a process probed only for being alive must run before it counts as started. */
+    static final Duration MIN_ALIVE = Duration.ofSeconds(1);
 
     private final ProcessSpec spec;
     private final Supervisor sup;
@@ -176,6 +178,8 @@ final class ManagedProcess {
         for (String key : NOT_INHERITED) {
             pb.environment().remove(key);
         }
+        // platform settings (Settings page) first, so a process's own variables win
+        pb.environment().putAll(sup.platformEnv());
         pb.environment().putAll(spec.env());
         try {
             File out = sup.output().prepare(spec.name()).toFile();
@@ -258,7 +262,12 @@ final class ManagedProcess {
         lastHealth = r;
         switch (state) {
             case STARTING -> {
-                if (r.healthy()) {
+                // "alive" is weak evidence: like supervisord's startsecs, a process without a health
+                // check must stay up a moment before it counts as started, so one that exits at once
+                // is reported as failed to start (its exit callback follows), never as running
+                boolean started = r.healthy() && handle.isAlive() && (spec.health() != HealthProbe.ALIVE
+                        || !lastProbe.isBefore(startedAt.plus(MIN_ALIVE)));
+                if (started) {
                     consecutiveCrashes = 0;
                     failedProbes = 0;
                     setState(ProcessState.RUNNING, "healthy after "

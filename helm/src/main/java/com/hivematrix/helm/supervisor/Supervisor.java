@@ -42,6 +42,8 @@ public final class Supervisor implements AutoCloseable {
     private final ExecutorService workers;
     private final List<Consumer<SupervisorEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> ticker;
+    /** Read at every launch, so saved settings apply to each process when it next starts. */
+    private volatile java.util.function.Supplier<Map<String, String>> platformEnv = Map::of;
     /** Bumped by stopAll: a start-up in progress stops launching further groups. */
     private final java.util.concurrent.atomic.AtomicLong stopEpoch = new java.util.concurrent.atomic.AtomicLong();
 
@@ -136,6 +138,20 @@ public final class Supervisor implements AutoCloseable {
 
     public Duration settleTimeout(ProcessSpec spec) {
         return spec.startTimeout().plus(policy.stopGrace()).plus(policy.backoffMax()).plus(Duration.ofSeconds(5));
+    }
+
+    public void setPlatformEnv(java.util.function.Supplier<Map<String, String>> platformEnv) {
+        this.platformEnv = platformEnv;
+    }
+
+    Map<String, String> platformEnv() {
+        try {
+            return platformEnv.get();
+        } catch (RuntimeException e) {
+            // an unreadable settings file must not keep a crashed service down
+            log.warn("platform settings unavailable, starting without them: {}", e.toString());
+            return Map.of();
+        }
     }
 
     public void addListener(Consumer<SupervisorEvent> listener) {

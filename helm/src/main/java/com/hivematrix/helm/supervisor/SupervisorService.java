@@ -43,11 +43,12 @@ public class SupervisorService {
         return t;
     });
 
-    public SupervisorService(HelmProperties helm, HivematrixProperties props) {
+    public SupervisorService(HelmProperties helm, HivematrixProperties props, com.hivematrix.helm.settings.SettingsStore settings) {
         this.cfg = helm.getSupervisor();
         this.self = props.getServiceName();
         List<ProcessSpec> specs = ProcessPlan.read(props.getRegistryFile(), props.getHome(), self, cfg);
         this.supervisor = new Supervisor(specs, cfg.policy(), props.getHome().resolve("var/run"), props.getHome().resolve("var/log"));
+        this.supervisor.setPlatformEnv(() -> settings.load().processEnvironment());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -102,6 +103,16 @@ public class SupervisorService {
 
     public void stopAll() {
         supervisor.stopAll();
+    }
+
+    /** Restarts every running or failed process in start order, in the background (Settings' "restart all"). */
+    public void restartAllLater() {
+        background.execute(() -> supervisor.statuses().stream()
+                .filter(p -> p.state() != ProcessState.SKIPPED && p.state() != ProcessState.STOPPED)
+                .forEach(p -> {
+                    supervisor.restart(p.name());
+                    supervisor.awaitSettled(p.name());
+                }));
     }
 
     /** Blocking: returns once the action is done and the process has settled (or its wait ran out). */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.hivematrix.shared.testsupport.LoopbackServer;
 import com.hivematrix.shared.testsupport.RepoRoot;
 
 /**
@@ -37,6 +38,31 @@ class BackupRestoreTest {
 
     @TempDir
     Path dir;
+    private String knowledgeTreeUrl = "http://127.0.0.1:1";
+    private String coreUrl = "http://127.0.0.1:1";
+
+    /** Core as the backup sees it: a helm→knowledgetree service token for Helm's secret, nothing else. */
+    static final class CoreStandIn extends LoopbackServer {
+        CoreStandIn(String secret) {
+            route("/service-token", ex -> {
+                String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(("helm:" + secret).getBytes(StandardCharsets.UTF_8));
+                boolean ok = expected.equals(ex.getRequestHeaders().getFirst("Authorization"))
+                        && body(ex).replace(" ", "").contains("\"target_service\":\"knowledgetree\"");
+                send(ex, ok ? 200 : 401, ok ? "{\"token\":\"tok-kt-1\"}" : "{\"error\":\"unauthorized\"}");
+            });
+            start();
+        }
+    }
+
+    /** KnowledgeTree's health and export, the export only for Core's token. */
+    static final class KnowledgeTreeStandIn extends LoopbackServer {
+        KnowledgeTreeStandIn(String export, int exportStatus) {
+            route("/health", ex -> send(ex, 200, "{\"status\":\"healthy\"}"));
+            route("/admin/export", ex -> send(ex, "Bearer tok-kt-1".equals(ex.getRequestHeaders().getFirst("Authorization")) ? exportStatus : 401,
+                    export));
+            start();
+        }
+    }
 
     @BeforeEach
     void createDatabases() throws SQLException {
@@ -63,15 +89,25 @@ class BackupRestoreTest {
     @Test
     void backupRestoresIntoEmptyDatabasesWithIdenticalContent() throws Exception {
         Map<String, Map<String, String>> before = fingerprints();
+        // KnowledgeTree's attachments travel in the same archive
+        Path uploads = Files.createDirectories(dir.resolve("uploads/ab"));
+        byte[] binary = new byte[70_000];
+        new java.util.Random(7).nextBytes(binary);
+        Files.write(uploads.resolve("f0e1d2"), binary);
+        Files.writeString(dir.resolve("uploads/readme"), "ünïcode attachment");
         Path archive = backup();
+        assertThat(run(List.of("tar", "-tf", archive.toString())).stdout()).contains("./knowledgetree-uploads.tar");
 
         for (String db : DBS) {
             admin("DROP DATABASE " + db);
         }
+        run(List.of("rm", "-rf", dir.resolve("uploads").toString()));
         Run restore = cli("restore", archive.toString());
 
         assertThat(restore.code()).as(restore.output()).isZero();
         assertThat(fingerprints()).isEqualTo(before);
+        assertThat(Files.readAllBytes(dir.resolve("uploads/ab/f0e1d2"))).isEqualTo(binary);
+        assertThat(Files.readString(dir.resolve("uploads/readme"))).isEqualTo("ünïcode attachment");
         try (Connection c = connect("helm_bk_alpha"); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("INSERT INTO company(name) VALUES ('after restore') RETURNING id")) {
             rs.next();
@@ -120,6 +156,84 @@ class BackupRestoreTest {
     }
 
     @Test
+    void knowledgeTreesGraphIsExportedWithAServiceTokenAndHandedBackForImport() throws Exception {
+        Files.writeString(dir.resolve("helm.secret"), "s3cret-helm\n");
+        String export = "[{\"path\":\"Procedures/Onboarding\",\"content\":\"# Onboarding ünï\",\"is_folder\":false}]";
+        try (CoreStandIn core = new CoreStandIn("s3cret-helm"); KnowledgeTreeStandIn kt = new KnowledgeTreeStandIn(export, 200)) {
+            coreUrl = core.url();
+            knowledgeTreeUrl = kt.url();
+            Path archive = backup();
+            Path unpacked = Files.createDirectory(dir.resolve("graph-unpacked"));
+            assertThat(run(List.of("tar", "-C", unpacked.toString(), "-xf", archive.toString())).code()).isZero();
+            assertThat(Files.readString(unpacked.resolve("knowledgetree-graph.json"))).isEqualTo(export);
+            assertThat(Files.readString(unpacked.resolve("MANIFEST"))).contains("graph knowledgetree knowledgetree-graph.json");
+            assertThat(Files.readString(unpacked.resolve("SHA256SUMS"))).contains("  knowledgetree-graph.json");
+
+            Run restore = cli("restore", archive.toString(), "--only", "knowledgetree-graph");
+            assertThat(restore.code()).as(restore.output()).isZero();
+            Path handedBack = dir.resolve("backups/restored/knowledgetree-graph-" + archive.getFileName().toString().replace(".tar", "") + ".json");
+            assertThat(Files.readString(handedBack)).isEqualTo(export);
+            assertThat(restore.output()).contains("import " + handedBack);
+        }
+    }
+
+    @Test
+    void aRunningKnowledgeTreeWhoseExportFailsFailsTheBackup() throws Exception {
+        Files.writeString(dir.resolve("helm.secret"), "s3cret-helm\n");
+        try (CoreStandIn core = new CoreStandIn("s3cret-helm"); KnowledgeTreeStandIn kt = new KnowledgeTreeStandIn("{}", 503)) {
+            coreUrl = core.url();
+            knowledgeTreeUrl = kt.url();
+            Run r = cli("backup", "--db", DBS.get(0), "--out", dir.toString());
+            assertThat(r.code()).isNotZero();
+            assertThat(r.output()).contains("KnowledgeTree's export").contains("failed");
+            try (var files = Files.list(dir)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".tar"))).isEmpty();
+            }
+            Run without = cli("backup", "--db", DBS.get(0), "--out", dir.toString(), "--no-graph");
+            assertThat(without.code()).as(without.output()).isZero();
+        }
+    }
+
+    @Test
+    void retentionKeepsTheNewestOfSevenDaysFourWeeksAndTwelveMonths() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("retention"));
+        Files.createDirectories(out.resolve("safety"));
+        Files.createFile(out.resolve("safety/hivematrix-20200101T000000.000Z.tar"));
+        Files.createFile(out.resolve("notes.txt"));
+        List<String> made = new ArrayList<>();
+        for (int day = 1; day <= 20; day++) {
+            made.add(String.format("hivematrix-202503%02dT020000.000Z.tar", day));
+        }
+        made.add("hivematrix-20250320T010000.000Z.tar");
+        for (String month : List.of("202401", "202402", "202403", "202404", "202405", "202406", "202407", "202408", "202409",
+                "202410", "202411", "202412", "202501", "202502")) {
+            made.add("hivematrix-" + month + "01T030000.000Z.tar");
+        }
+        for (String f : made) {
+            Files.createFile(out.resolve(f));
+        }
+
+        Run r = cli("backup", "--prune-only", "--out", out.toString());
+
+        assertThat(r.code()).as(r.output()).isZero();
+        List<String> kept;
+        try (var files = Files.list(out)) {
+            kept = files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("hivematrix-")).sorted().toList();
+        }
+        // days: 14th-20th (the 20th's later archive); ISO weeks: 17-23, 10-16, 3-9 (the 9th), 24 Feb-2 Mar (the 2nd);
+        // months: March 2025 back to April 2024
+        List<String> expected = new ArrayList<>(List.of("202404", "202405", "202406", "202407", "202408", "202409", "202410",
+                "202411", "202412", "202501", "202502").stream().map(m -> "hivematrix-" + m + "01T030000.000Z.tar").toList());
+        for (int day : new int[] {2, 9, 14, 15, 16, 17, 18, 19, 20}) {
+            expected.add(String.format("hivematrix-202503%02dT020000.000Z.tar", day));
+        }
+        assertThat(kept).containsExactlyElementsOf(expected.stream().sorted().toList());
+        assertThat(out.resolve("safety/hivematrix-20200101T000000.000Z.tar")).exists();
+        assertThat(out.resolve("notes.txt")).exists();
+        assertThat(r.stderr()).contains("retention: deleted hivematrix-20250320T010000.000Z.tar");
+    }
+
+    @Test
     void unknownDatabaseIsRefused() throws Exception {
         Run r = cli("backup", "--db", "helm_bk_missing", "--out", dir.toString());
         assertThat(r.code()).isNotZero();
@@ -136,6 +250,8 @@ class BackupRestoreTest {
         Path archive = Path.of(lines[lines.length - 1]);
         assertThat(archive).exists().hasParent(dir);
         assertThat(Files.getPosixFilePermissions(archive)).hasSize(2);
+        Run list = run(List.of("tar", "-tf", archive.toString()));
+        assertThat(list.stdout()).contains("./MANIFEST", "./SHA256SUMS", "./helm_bk_alpha.dump", "./config/services.json");
         return archive;
     }
 
@@ -168,6 +284,11 @@ class BackupRestoreTest {
         Path errFile = Files.createTempFile(dir, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
         pb.environment().put("HIVEMATRIX_BACKUP_DIR", dir.resolve("backups").toString());
+        pb.environment().put("KNOWLEDGETREE_UPLOAD_DIR", dir.resolve("uploads").toString());
+        // no KnowledgeTree unless a test starts a stand-in (port 1: nothing answers)
+        pb.environment().put("HIVEMATRIX_KNOWLEDGETREE_URL", knowledgeTreeUrl);
+        pb.environment().put("HIVEMATRIX_CORE_URL", coreUrl);
+        pb.environment().put("HIVEMATRIX_HELM_SECRET_FILE", dir.resolve("helm.secret").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -11,10 +11,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.hivematrix.helm.HelmTestBase;
+import com.hivematrix.helm.metrics.MetricSample;
+import com.hivematrix.helm.metrics.MetricsPoller;
 
 import tools.jackson.databind.JsonNode;
 
@@ -60,6 +63,30 @@ class SupervisorWebTest extends HelmTestBase {
                 + "\"start_order\": " + order + ", \"type\": \"process\", \"command\": [\"" + java + "\", \"-Xmx32m\", \"-cp\", \""
                 + classes + "\", \"" + TestChild.class.getName() + "\", \"" + port + "\", \"" + home.resolve(name + ".starts")
                 + "\"], \"match\": \"" + TestChild.class.getName() + "\"}";
+    }
+
+    @Autowired
+    MetricsPoller poller;
+
+    @Test
+    void pollerSamplesSupervisedProcessesThroughTheirPids() {
+        awaitRunning("alpha");
+        poller.poll(java.time.Instant.now());
+        // the second poll has a previous sample of the same tree, so it can give a CPU share
+        java.util.List<MetricSample> samples = poller.poll(java.time.Instant.now().plusMillis(5));
+
+        MetricSample alpha = samples.stream().filter(s -> s.service().equals("alpha")).findFirst().orElseThrow();
+        assertThat(alpha.rssMb()).isPositive();
+        assertThat(alpha.threads()).isPositive();
+        assertThat(alpha.openFiles()).isPositive();
+        assertThat(alpha.cpuPercent()).isNotNull().isNotNegative();
+        assertThat(alpha.restarts()).isNotNull();
+        assertThat(alpha.uptimeSeconds()).isNotNegative();
+        assertThat(alpha.healthyRatio()).isEqualTo(1.0);
+        assertThat(alpha.healthLatencyMs()).isNotNull();
+        // a skipped entry (module not installed) has no series; the supervising Helm probes nothing itself
+        assertThat(samples).extracting(MetricSample::service).doesNotContain("ghost", "core");
+        assertThat(poller.monitored()).isEmpty();
     }
 
     @Test
