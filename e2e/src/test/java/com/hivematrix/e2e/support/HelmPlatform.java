@@ -63,7 +63,7 @@ public final class HelmPlatform implements AutoCloseable {
             nexusPorts.add(basePort + 443 + i);
         }
         postgres = new LocalPostgres(basePort + 432);
-        redis = new LocalRedis(basePort + 379);
+        redis = startRedisOrStop(basePort + 379, postgres);
         try {
             home = Files.createTempDirectory("hivematrix-helm-e2e");
             Files.createDirectories(home.resolve("deploy"));
@@ -109,9 +109,23 @@ public final class HelmPlatform implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(helmPort));
         env.put("HIVEMATRIX_SERVICE_NAME", "helm");
         env.putAll(extraEnv);
-        startHelm();
-        await("every process running under Helm").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> processes().values().stream().allMatch(p -> "running".equals(p.state())));
+        try {
+            startHelm();
+            await("every process running under Helm").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> processes().values().stream().allMatch(p -> "running".equals(p.state())));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static LocalRedis startRedisOrStop(int port, LocalPostgres postgres) {
+        try {
+            return new LocalRedis(port);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
     }
 
     public static String origin(int nexusPort) {
@@ -139,7 +153,8 @@ public final class HelmPlatform implements AutoCloseable {
         if (ledger) {
             r.append(entry("ledger", "ledger", List.of(ledgerPort), "http", true, 5)).append(",\n");
         }
-        r.append(entry("nexus", "nexus-gateway", nexusPorts, "https", false, 9)).append("\n}\n");
+        // Nexus needs only Core at start-up: started beside Codex, not after it
+        r.append(entry("nexus", "nexus-gateway", nexusPorts, "https", false, 4)).append("\n}\n");
         return r.toString();
     }
 
@@ -200,10 +215,12 @@ public final class HelmPlatform implements AutoCloseable {
             helm.close();
         }
         // anything still recorded (a Helm killed by a scenario does not stop its children)
-        try (Stream<Path> pids = Files.list(home.resolve("var/run"))) {
-            pids.filter(p -> p.toString().endsWith(".pid")).forEach(HelmPlatform::killRecorded);
-        } catch (IOException e) {
-            // no var/run: nothing was started
+        if (home != null) {
+            try (Stream<Path> pids = Files.list(home.resolve("var/run"))) {
+                pids.filter(p -> p.toString().endsWith(".pid")).forEach(HelmPlatform::killRecorded);
+            } catch (IOException e) {
+                // no var/run: nothing was started
+            }
         }
         redis.close();
         postgres.close();
