@@ -101,7 +101,8 @@ class ReplicaScenarioIT {
         assertThat(procs.get("codex-2").port()).isEqualTo(platform.codexPorts.get(1));
         assertThat(procs.get("nexus").port()).isEqualTo(platform.nexusPorts.get(0));
         assertThat(procs.get("nexus-2").port()).isEqualTo(platform.nexusPorts.get(1));
-        assertThat(procs.values()).allMatch(p -> "running".equals(p.state()) && p.pid() != null);
+        assertThat(List.of("core", "codex", "codex-2", "nexus", "nexus-2"))
+                .allMatch(name -> "running".equals(procs.get(name).state()) && procs.get(name).pid() != null);
         assertThat(procs.get("codex").pid()).isNotEqualTo(procs.get("codex-2").pid());
     }
 

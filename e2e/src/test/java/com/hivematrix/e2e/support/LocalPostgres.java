@@ -33,6 +33,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException("initdb failed", e);
         }
         start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
     public String jdbcUrl(String database) {

@@ -28,6 +28,7 @@ public final class LocalRedis implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
     }
 
     public void start() {

@@ -97,8 +97,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * No connection to the database (the pool timed out waiting for one, or the server went away):
-     * JDBC's transient-connection exception or SQL state class 08 (connection exception) / 57P0x
-     * (server shutting down or starting) anywhere in the cause chain.
+     * JDBC's transient-connection exception, SQL state class 08 (connection exception) / 57P0x
+     * (server shutting down or starting), or the pool's closed-connection error anywhere in the cause chain.
      */
     static boolean databaseUnavailable(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -107,6 +107,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // HikariCP's answer (no SQL state) when a transaction is rolled back on a connection the
+            // server already dropped: it hides the original connection failure
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
         }

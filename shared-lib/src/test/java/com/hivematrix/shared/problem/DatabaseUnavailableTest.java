@@ -15,6 +15,9 @@ class DatabaseUnavailableTest {
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))).isTrue();
         assertThat(ProblemExceptionHandler.databaseUnavailable(new RuntimeException(new SQLException("refused", "08001")))).isTrue();
         assertThat(ProblemExceptionHandler.databaseUnavailable(new SQLException("shutting down", "57P01"))).isTrue();
+        // a rollback on a connection the server dropped, as seen when PostgreSQL stopped mid-write
+        assertThat(ProblemExceptionHandler.databaseUnavailable(new IllegalStateException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed")))).isTrue();
     }
 
     @Test
