@@ -13,7 +13,7 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 /**
- * Scheduling with ShedLock locks in Codex's own database (table {@code shedlock}, Flyway V4), timed
+ * Scheduling with ShedLock locks in Codex's own database (table {@code shedlock}, Flyway V5), timed
  * by the database clock. A lock records its holder as host:port, so replicas on one host are told apart.
  */
 @Configuration

@@ -166,8 +166,9 @@ class ReplicaScenarioIT {
         String cookie = session();
         assertThat(get(nexusB + "/codex/api/companies", cookie).statusCode()).isEqualTo(200);
         Page page = context.pages().get(0);
-        page.navigate(nexusA + "/logout");
-        page.waitForURL(nexusA + "/logged-out");
+        // logout runs Core's revocation and Keycloak's end-session: slow on a busy machine
+        page.navigate(nexusA + "/logout", new Page.NavigateOptions().setTimeout(120_000));
+        page.waitForURL(nexusA + "/logged-out", new Page.WaitForURLOptions().setTimeout(120_000));
         for (String nexus : List.of(nexusA, nexusB)) {
             HttpResponse<String> r = get(nexus + "/codex/api/companies", cookie);
             assertThat(r.statusCode()).as(nexus).isIn(401, 302, 303);
