@@ -67,5 +67,10 @@ public final class LocalRedis implements AutoCloseable {
         if (process != null && process.isAlive()) {
             kill();
         }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
     }
 }
