@@ -143,13 +143,23 @@ public class SettingsService {
             Files.createDirectories(keyFile.getParent());
             byte[] k = new byte[32];
             RANDOM.nextBytes(k);
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(k));
+            // written whole to a temp file, then linked into place only if absent: a Codex replica
+            // creating its key at the same moment keeps the first one (it reads the winner's)
+            Path tmp = Files.createTempFile(keyFile.getParent(), ".codex-settings", ".tmp");
             try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+                try {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+                Files.writeString(tmp, Base64.getEncoder().encodeToString(k));
+                Files.createLink(keyFile, tmp);
+                return k;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return Base64.getDecoder().decode(Files.readString(keyFile).trim());
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            return k;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create " + keyFile, e);
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,19 +20,21 @@ import com.hivematrix.codex.psa.PsaProviders;
 import com.hivematrix.codex.psa.PsaSyncService;
 import com.hivematrix.codex.settings.SettingsService;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The automatic sync schedule of spec §5.6, read from settings on every tick (changes apply
  * without a restart): PSA base daily at 02:00 (or hourly), light tickets every 5 minutes, ticket
  * details daily at 02:30 (or hourly). A daily run missed while Codex was down is caught up within
  * six hours. Each start goes through {@link SyncJobService}'s per-kind lock with a "not started
- * since" condition, so with several replicas each run happens once.
+ * since" condition, so with several replicas each run happens once; on top of that the tick itself
+ * holds the ShedLock lock {@code codex-sync-scheduler}, so replicas do not even race for it.
  *
  * Settings: {@code scheduler.sync_psa_enabled} (true), {@code scheduler.sync_psa_schedule}
  * daily|hourly, {@code scheduler.sync_tickets_enabled} (true), {@code scheduler.sync_tickets_schedule}
  * frequent|hourly|daily, {@code scheduler.time_zone} (the server's).
  */
 @Component
-@EnableScheduling
 public class SyncScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
@@ -54,7 +55,8 @@ public class SyncScheduler {
         this.enabled = enabled;
     }
 
-    @Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
+    @Scheduled(initialDelayString = "${codex.scheduler.initial-delay-ms:30000}", fixedDelayString = "${codex.scheduler.tick-ms:30000}")
+    @SchedulerLock(name = "codex-sync-scheduler", lockAtMostFor = "PT10M", lockAtLeastFor = "${codex.scheduler.lock-at-least-for:PT20S}")
     void scheduled() {
         if (enabled) {
             try {

@@ -88,6 +88,16 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** SIGKILL, as a crash (no shutdown hooks run in the child). */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

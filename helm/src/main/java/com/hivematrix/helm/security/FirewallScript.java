@@ -47,7 +47,7 @@ public class FirewallScript {
         Map<Integer, String> ports = new TreeMap<>();
         for (ServiceInfo s : registry.all()) {
             for (int p : SecurityAudit.ports(s)) {
-                if (!(SecurityAudit.PUBLIC_SERVICE.equals(s.name()) && p == s.port())) {
+                if (!(SecurityAudit.PUBLIC_SERVICE.equals(s.name()) && SecurityAudit.instancePorts(s).contains(p))) {
                     ports.merge(p, s.name(), (a, b) -> a + "," + b);
                 }
             }

@@ -56,7 +56,7 @@ public class SecurityAudit {
                 List<ListeningSocket> on = sockets.stream().filter(k -> k.port() == port).toList();
                 String binding = on.stream().map(ListeningSocket::address).distinct().collect(Collectors.joining(", "));
                 boolean outside = on.stream().anyMatch(k -> !k.loopback());
-                boolean publicService = PUBLIC_SERVICE.equals(s.name()) && port == s.port();
+                boolean publicService = PUBLIC_SERVICE.equals(s.name()) && instancePorts(s).contains(port);
                 if (on.isEmpty()) {
                     notRunning.add(entry(s, port, "", "not_running", "none", "nothing listens on this port"));
                 } else if (publicService && outside) {
@@ -100,12 +100,24 @@ public class SecurityAudit {
         return registry.all().stream().sorted(Comparator.comparingInt(ServiceInfo::startOrder)).toList();
     }
 
-    /** A service's listening ports: its own and, if separate, its management/health port. */
-    static List<Integer> ports(ServiceInfo s) {
+    /** The ports a service's instances serve on: its own and every replica's (from {@code instances}). */
+    static List<Integer> instancePorts(ServiceInfo s) {
         List<Integer> ports = new ArrayList<>();
         if (s.port() > 0) {
             ports.add(s.port());
         }
+        for (String url : s.instances()) {
+            int port = java.net.URI.create(url).getPort();
+            if (port > 0 && !ports.contains(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
+    }
+
+    /** A service's listening ports: its instances' and, if separate, its management/health port. */
+    static List<Integer> ports(ServiceInfo s) {
+        List<Integer> ports = instancePorts(s);
         if (s.healthPort() > 0 && s.healthPort() != s.port()) {
             ports.add(s.healthPort());
         }

@@ -48,8 +48,27 @@ public final class ProcessPlan {
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             String name = e.getKey();
             if (!name.equals(self)) {
-                specs.add(spec(name, e.getValue(), home, java, cfg));
+                specs.addAll(specs(name, e.getValue(), home, java, cfg));
             }
+        }
+        return specs;
+    }
+
+    /**
+     * A spring-boot entry with {@code instances} is one process per instance: the first keeps the
+     * service's name, the others are {@code <name>-2}, {@code <name>-3}, ... each on its URL's port
+     * (and all with HIVEMATRIX_SERVICE_NAME = the service's name).
+     */
+    private static List<ProcessSpec> specs(String name, JsonNode n, Path home, String java, HelmProperties.Supervisor cfg) {
+        if (!n.has("instances") || n.has("command") || !"spring-boot".equals(n.path("type").asString(""))) {
+            return List.of(spec(name, n, home, java, cfg));
+        }
+        List<ProcessSpec> specs = new ArrayList<>();
+        int i = 0;
+        for (JsonNode instance : n.get("instances").values()) {
+            URI url = URI.create(instance.asString().replaceAll("/+$", ""));
+            String process = i++ == 0 ? name : name + "-" + i;
+            specs.add(springBoot(process, name, n, n.path("start_order").asInt(100), url.getPort(), url.toString(), home, java, cfg));
         }
         return specs;
     }
@@ -62,7 +81,7 @@ public final class ProcessPlan {
             return command(name, n, order, port, home, cfg);
         }
         return switch (type) {
-            case "spring-boot" -> springBoot(name, n, order, port, home, java, cfg);
+            case "spring-boot" -> springBoot(name, name, n, order, port, n.path("url").asString(""), home, java, cfg);
             case "keycloak" -> new ProcessSpec(name, order, List.of(home.resolve("deploy/hivematrix").toString(), "keycloak-run"),
                     Map.of(), home, new HttpHealthProbe(healthUri(n)), home.resolve("var/keycloak/dist").toString() + "/",
                     cfg.getKeycloakStartTimeout(), null, port);
@@ -70,9 +89,9 @@ public final class ProcessPlan {
         };
     }
 
-    private static ProcessSpec springBoot(String name, JsonNode n, int order, int port, Path home, String java,
-            HelmProperties.Supervisor cfg) {
-        String module = n.path("module").asString(name);
+    private static ProcessSpec springBoot(String name, String service, JsonNode n, int order, int port, String url, Path home,
+            String java, HelmProperties.Supervisor cfg) {
+        String module = n.path("module").asString(service);
         if (!Files.isRegularFile(home.resolve(module).resolve("pom.xml"))) {
             return ProcessSpec.skipped(name, order, "module " + module + " is not part of this installation", port);
         }
@@ -85,8 +104,8 @@ public final class ProcessPlan {
         Arrays.stream(cfg.getJavaOpts().trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
         command.add("-jar");
         command.add(jar.toString());
-        Map<String, String> env = Map.of("HIVEMATRIX_SERVICE_NAME", name, "SERVER_PORT", Integer.toString(port));
-        return new ProcessSpec(name, order, command, env, home, new HttpHealthProbe(healthUri(n)), jar.toString(),
+        Map<String, String> env = Map.of("HIVEMATRIX_SERVICE_NAME", service, "SERVER_PORT", Integer.toString(port));
+        return new ProcessSpec(name, order, command, env, home, new HttpHealthProbe(healthUri(n, url)), jar.toString(),
                 cfg.getServiceStartTimeout(), null, port);
     }
 
@@ -114,12 +133,16 @@ public final class ProcessPlan {
 
     /** Same rule as ServiceInfo#healthUrl: a separate management port when there is one; 0.0.0.0 probed on loopback. */
     static URI healthUri(JsonNode n) {
+        return healthUri(n, n.path("url").asString(""));
+    }
+
+    /** The health URI of the instance at {@code url}. */
+    static URI healthUri(JsonNode n, String url) {
         String health = n.path("health").asString("/health");
         int healthPort = n.path("health_port").asInt(0);
         if (healthPort > 0) {
             return URI.create("http://127.0.0.1:" + healthPort + n.path("relative_path").asString("") + health);
         }
-        String url = n.path("url").asString("").replaceAll("/+$", "").replace("0.0.0.0", "127.0.0.1");
-        return URI.create(url + health);
+        return URI.create(url.replaceAll("/+$", "").replace("0.0.0.0", "127.0.0.1") + health);
     }
 }

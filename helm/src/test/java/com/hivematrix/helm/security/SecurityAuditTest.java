@@ -156,6 +156,26 @@ class SecurityAuditTest {
         }
     }
 
+    @Test
+    void everyReplicaPortIsAuditedAndDeniedByTheFirewallScript() throws Exception {
+        int codex = listen("127.0.0.1");
+        int codexReplica = listen("0.0.0.0");
+        int nexus = listen("0.0.0.0");
+        int nexusReplica = listen("0.0.0.0");
+        ServiceRegistry registry = ServiceRegistry.parse("""
+                {"codex": {"instances": ["http://127.0.0.1:%d", "http://127.0.0.1:%d"], "port": %d, "type": "spring-boot"},
+                 "nexus": {"instances": ["https://127.0.0.1:%d", "https://127.0.0.1:%d"], "port": %d, "type": "spring-boot"}}
+                """.formatted(codex, codexReplica, codex, nexus, nexusReplica, nexus));
+
+        Map<String, Object> r = new SecurityAudit(registry, Path.of("/proc/net")).audit(ListeningSocket.read(Path.of("/proc/net")), NO_FIREWALL);
+
+        assertThat(entries(r, "exposed_services")).extracting(e -> e.get("service") + ":" + e.get("port"))
+                .containsExactly("codex:" + codexReplica);
+        assertThat(entries(r, "secure_services")).extracting(e -> e.get("service") + ":" + e.get("port") + ":" + e.get("status"))
+                .contains("codex:" + codex + ":localhost", "nexus:" + nexus + ":public", "nexus:" + nexusReplica + ":public");
+        assertThat(new FirewallScript(registry).deniedPorts()).containsOnlyKeys(codex, codexReplica);
+    }
+
     private static ServiceRegistry registry(int core, int codex, int nexus, int keycloak, int keycloakMgmt) {
         return ServiceRegistry.parse("""
                 {"keycloak": {"url": "http://127.0.0.1:%d", "port": %d, "type": "keycloak", "health_port": %d, "start_order": 1},

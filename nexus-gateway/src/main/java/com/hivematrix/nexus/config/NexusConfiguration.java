@@ -3,6 +3,7 @@ package com.hivematrix.nexus.config;
 import java.time.Clock;
 
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import com.hivematrix.nexus.compose.UserPreferences;
 import com.hivematrix.nexus.login.CoreClient;
 import com.hivematrix.nexus.routing.ForwardedHeadersWriter;
 import com.hivematrix.nexus.routing.PathRules;
+import com.hivematrix.nexus.routing.RegistryInstances;
 import com.hivematrix.nexus.routing.RegistryRoutes;
 import com.hivematrix.nexus.routing.RelayFilter;
 import com.hivematrix.nexus.routing.UpstreamCookieFilter;
@@ -34,6 +36,7 @@ import com.hivematrix.shared.version.VersionInfo;
 
 /** Wires the gateway: routes from the registry, the edge filter, the relay, Core. */
 @Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = RegistryInstances.class)
 public class NexusConfiguration {
 
     @Bean

@@ -20,10 +20,14 @@ import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
 import com.hivematrix.nexus.config.NexusProperties;
+import com.hivematrix.nexus.routing.RegistryRoutes;
+import com.hivematrix.shared.registry.ServiceInfo;
+import com.hivematrix.shared.registry.ServiceRegistry;
 
 /**
  * Browser sessions: in Redis when it answers at start (a restart of Nexus logs nobody out, replicas
- * share sessions), else in this process (single node; a restart logs everyone out).
+ * share sessions), else in this process (single node; a restart logs everyone out). A replicated
+ * Nexus does not start without Redis.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringWebSession
@@ -38,8 +42,14 @@ public class SessionConfiguration {
 
     @Bean
     ReactiveSessionRepository<?> reactiveSessionRepository(RedisAvailability availability,
-            ReactiveRedisConnectionFactory redis, NexusProperties props) {
+            ReactiveRedisConnectionFactory redis, NexusProperties props, ServiceRegistry registry) {
         Duration timeout = props.getSession().getTimeout();
+        if (!availability.available() && registry.find(RegistryRoutes.NEXUS).map(ServiceInfo::replicated).orElse(false)) {
+            // sessions in this process would make every other Nexus replica log the user out: refuse to
+            // start (the supervisor retries) rather than serve split sessions
+            throw new IllegalStateException("Nexus has replicas in deploy/services.json but Redis is unreachable: "
+                    + "sessions could not be shared");
+        }
         if (availability.available()) {
             RedisSerializationContext<String, Object> context = RedisSerializationContext
                     .<String, Object>newSerializationContext(new JdkSerializationRedisSerializer(getClass().getClassLoader()))

@@ -2,8 +2,11 @@ package com.hivematrix.nexus.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -48,13 +51,29 @@ public class TlsCertificateBootstrap implements EnvironmentPostProcessor, Ordere
         env.getPropertySources().addFirst(new MapPropertySource("nexusTls", ssl));
     }
 
-    /** Returns the keystore's password, creating keystore and password file when either is missing. */
+    /**
+     * Returns the keystore's password, creating keystore and password file when either is missing.
+     * Nexus replicas share the installation's home and may first start at the same moment, so the
+     * check and the creation hold an OS file lock (one process generates, the others read its result).
+     */
     static synchronized String ensureKeystore(Path keystore, Path passwordFile) {
+        try {
+            Files.createDirectories(passwordFile.toAbsolutePath().getParent());
+            try (FileChannel channel = FileChannel.open(passwordFile.toAbsolutePath().getParent().resolve(".nexus-tls.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                return ensureKeystoreLocked(keystore, passwordFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare Nexus's TLS keystore under " + keystore.getParent(), e);
+        }
+    }
+
+    private static String ensureKeystoreLocked(Path keystore, Path passwordFile) {
         try {
             if (Files.isReadable(keystore) && Files.isReadable(passwordFile)) {
                 return Files.readString(passwordFile).trim();
             }
-            Files.createDirectories(passwordFile.toAbsolutePath().getParent());
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every failure becomes a problem (API clients) or a styled page (browsers), never a bare 500: a
- * backend that refuses or drops the connection is 502, one that does not answer in time is 504.
+ * backend that refuses or drops the connection is 502, one that does not answer in time is 504,
+ * Redis (the session store) not answering is 503.
  */
 @Component
 @Order(-2)
@@ -27,6 +28,7 @@ public class GatewayErrorHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
     public static final String UNAVAILABLE = "Service temporarily unavailable";
     public static final String TIMEOUT = "The service did not answer in time";
+    public static final String SESSIONS_UNAVAILABLE = "Sessions are temporarily unavailable; please try again shortly";
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -46,6 +48,9 @@ public class GatewayErrorHandler implements WebExceptionHandler {
         } else if (isTimeout(ex)) {
             status = HttpStatus.GATEWAY_TIMEOUT;
             detail = TIMEOUT;
+        } else if (isSessionStoreFailure(ex)) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            detail = SESSIONS_UNAVAILABLE;
         } else if (isConnectionFailure(ex)) {
             status = HttpStatus.BAD_GATEWAY;
             detail = UNAVAILABLE;
@@ -63,6 +68,19 @@ public class GatewayErrorHandler implements WebExceptionHandler {
     private static boolean isTimeout(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.ReadTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Redis (where sessions live) did not answer: the session cannot be read, so the request cannot be
+     * authorised. A 503 — the session itself survives in Redis and works again once it is back.
+     */
+    private static boolean isSessionStoreFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof io.lettuce.core.RedisException || t instanceof org.springframework.data.redis.RedisConnectionFailureException) {
                 return true;
             }
         }

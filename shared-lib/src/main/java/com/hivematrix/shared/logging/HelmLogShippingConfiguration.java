@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,6 +19,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.hivematrix.shared.client.HivematrixClientConfiguration;
 import com.hivematrix.shared.client.ServiceTokenProvider;
 import com.hivematrix.shared.config.HivematrixProperties;
+import com.hivematrix.shared.registry.ServiceInfo;
 import com.hivematrix.shared.registry.ServiceRegistry;
 
 /**
@@ -30,8 +32,9 @@ public class HelmLogShippingConfiguration {
 
     @Bean
     HelmLogShipperLifecycle helmLogShipperLifecycle(HivematrixProperties props, ServiceRegistry registry,
-            @Qualifier("hivematrix") RestClient.Builder builder, ServiceTokenProvider tokens) {
-        return new HelmLogShipperLifecycle(props, registry, builder, tokens);
+            @Qualifier("hivematrix") RestClient.Builder builder, ServiceTokenProvider tokens,
+            @Value("${server.port:0}") int port) {
+        return new HelmLogShipperLifecycle(props, registry, builder, tokens, port);
     }
 
     public static class HelmLogShipperLifecycle {
@@ -40,11 +43,13 @@ public class HelmLogShippingConfiguration {
         private final ServiceRegistry registry;
         private final RestClient.Builder builder;
         private final ServiceTokenProvider tokens;
+        private final int port;
         private HelmLogShipper shipper;
 
         HelmLogShipperLifecycle(HivematrixProperties props, ServiceRegistry registry, RestClient.Builder builder,
-                ServiceTokenProvider tokens) {
+                ServiceTokenProvider tokens, int port) {
             this.props = props;
+            this.port = port;
             this.registry = registry;
             this.builder = builder;
             this.tokens = tokens;
@@ -56,8 +61,10 @@ public class HelmLogShippingConfiguration {
                 return;
             }
             HivematrixProperties.Logs logs = props.getLogs();
+            // replicas of one service share the home: each spools under its own port so none ships or overwrites another's batches
+            boolean replicated = registry.find(props.getServiceName()).map(ServiceInfo::replicated).orElse(false);
             Path spoolDir = logs.getSpoolDir() != null ? logs.getSpoolDir()
-                    : props.getHome().resolve("var/spool").resolve(props.getServiceName());
+                    : props.getHome().resolve("var/spool").resolve(props.getServiceName() + (replicated ? "-" + port : ""));
             RestClient helm = builder.clone().baseUrl(registry.require("helm").url()).build();
             shipper = new HelmLogShipper(props.getServiceName(), helm, () -> tokens.tokenFor("helm"),
                     new LogBatchSpool(spoolDir, logs.getSpoolMaxBytes()), logs.getBatchSize(), logs.getFlushInterval(),

@@ -83,8 +83,39 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (databaseUnavailable(ex)) {
+            // a database outage is the service being unavailable, not a bug: 503 with a retry hint
+            log.warn("Database unavailable on {}: {}", path(request), ex.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return createResponseEntity(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly"),
+                    headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+        }
         log.error("Unhandled error on {}", path(request), ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, null, request);
+    }
+
+    /**
+     * No connection to the database (the pool timed out waiting for one, or the server went away):
+     * JDBC's transient-connection exception, SQL state class 08 (connection exception) / 57P0x
+     * (server shutting down or starting), or the pool's closed-connection error anywhere in the cause chain.
+     */
+    static boolean databaseUnavailable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // HikariCP's answer (no SQL state) when a transaction is rolled back on a connection the
+            // server already dropped: it hides the original connection failure
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's services as listed in deploy/services.json, in file (sidebar) order. The single
- * source of truth for names, URLs and visibility.
+ * source of truth for names, URLs and visibility. An entry may list {@code "instances": [url, ...]}
+ * (replicas of one service; the first is its {@code url}, which may then be left out).
  */
 public final class ServiceRegistry {
 
@@ -40,9 +43,16 @@ public final class ServiceRegistry {
         Map<String, ServiceInfo> services = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             JsonNode n = entry.getValue();
+            List<String> instances = new ArrayList<>();
+            n.path("instances").values().forEach(i -> instances.add(stripTrailingSlash(i.asString(""))));
+            String url = n.has("url") || instances.isEmpty() ? stripTrailingSlash(n.path("url").asString("")) : instances.get(0);
+            if (!instances.isEmpty() && !instances.get(0).equals(url)) {
+                throw new IllegalArgumentException("Service registry entry " + entry.getKey()
+                        + ": the first of its instances must be its url " + url);
+            }
             services.put(entry.getKey(), new ServiceInfo(
                     entry.getKey(),
-                    stripTrailingSlash(n.path("url").asString("")),
+                    url,
                     n.path("port").asInt(0),
                     n.path("visible").asBoolean(false),
                     n.path("admin_only").asBoolean(false),
@@ -52,7 +62,8 @@ public final class ServiceRegistry {
                     n.path("health").asString("/health"),
                     n.path("start_order").asInt(100),
                     n.path("health_port").asInt(0),
-                    n.path("relative_path").asString("")));
+                    n.path("relative_path").asString(""),
+                    instances));
         }
         return new ServiceRegistry(services);
     }

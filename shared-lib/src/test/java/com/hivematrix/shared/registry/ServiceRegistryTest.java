@@ -30,6 +30,24 @@ class ServiceRegistryTest {
     }
 
     @Test
+    void anEntryWithoutInstancesIsOneInstanceAtItsUrl() {
+        assertThat(registry.require("codex").instances()).containsExactly("http://127.0.0.1:5010");
+        assertThat(registry.require("codex").replicated()).isFalse();
+    }
+
+    @Test
+    void instancesListEveryReplicaWithTheFirstAsTheUrl() {
+        ServiceRegistry replicas = ServiceRegistry.parse("""
+                {"codex": {"instances": ["http://127.0.0.1:5010/", "http://127.0.0.1:5011"], "port": 5010}}""");
+        assertThat(replicas.require("codex").url()).isEqualTo("http://127.0.0.1:5010");
+        assertThat(replicas.require("codex").instances()).containsExactly("http://127.0.0.1:5010", "http://127.0.0.1:5011");
+        assertThat(replicas.require("codex").replicated()).isTrue();
+        assertThatThrownBy(() -> ServiceRegistry.parse("""
+                {"codex": {"url": "http://127.0.0.1:5012", "instances": ["http://127.0.0.1:5010"]}}"""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("codex");
+    }
+
+    @Test
     void unknownServiceIsRefused() {
         assertThat(registry.find("nope")).isEmpty();
         assertThatThrownBy(() -> registry.require("nope")).isInstanceOf(IllegalArgumentException.class);
