@@ -34,6 +34,18 @@ class PagesTest extends KtTestBase {
     }
 
     @Test
+    void theEditorComesFromTheWebJarNotACdn() {
+        String body = page("/browse/", TECH).body();
+        assertThat(body).containsPattern("/knowledgetree/webjars/easymde/[0-9.]+/dist/easymde.min.js").containsPattern("/knowledgetree/webjars/easymde/[0-9.]+/dist/easymde.min.css")
+                .doesNotContain("https://", "http://");
+        Response script = get("/webjars/easymde/dist/easymde.min.js", null);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("EasyMDE");
+        Response explorer = get("/static/knowledgetree/explorer.js", null);
+        assertThat(explorer.body()).contains("autoDownloadFontAwesome: false", "spellChecker: false");
+    }
+
+    @Test
     void healthAndDocsArePublic() {
         Response health = get("/health", null);
         assertThat(health.body()).contains("neo4j");
