@@ -122,7 +122,7 @@ class AttachmentTest extends KtTestBase {
         assertThat(page.body()).doesNotContain("onerror=alert");
     }
 
-    private static byte[] png() throws IOException {
+    static byte[] png() throws IOException {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xff0000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -47,6 +47,12 @@ public class ImportExportService {
         }
     }
 
+    /** Runs inside the import's transaction once every entry is written, with the node id of each imported path. */
+    @FunctionalInterface
+    interface AfterImport {
+        void apply(TransactionContext tx, Map<String, String> idsByPath);
+    }
+
     record Entry(String path, List<String> segments, String content, boolean folder, boolean attached, String format) {
     }
 
@@ -78,8 +84,11 @@ public class ImportExportService {
     }
 
     public Result importJson(String body, boolean dryRun, String actor) {
-        List<Entry> entries = parse(body);
-        return dryRun ? graph.rehearse(tx -> apply(tx, entries, actor, true)) : graph.write(tx -> apply(tx, entries, actor, false));
+        return importEntries(parse(body), dryRun, actor, (tx, ids) -> { });
+    }
+
+    Result importEntries(List<Entry> entries, boolean dryRun, String actor, AfterImport after) {
+        return dryRun ? graph.rehearse(tx -> apply(tx, entries, actor, true, after)) : graph.write(tx -> apply(tx, entries, actor, false, after));
     }
 
     List<Entry> parse(String body) {
@@ -135,7 +144,7 @@ public class ImportExportService {
         return entries;
     }
 
-    private Result apply(TransactionContext tx, List<Entry> entries, String actor, boolean dryRun) {
+    private Result apply(TransactionContext tx, List<Entry> entries, String actor, boolean dryRun, AfterImport after) {
         Map<String, String> ids = new HashMap<>();
         ids.put("", ROOT_ID);
         int created = 0;
@@ -197,6 +206,7 @@ public class ImportExportService {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
+        after.apply(tx, ids);
         return new Result(created, updated, skipped, dryRun);
     }
 
@@ -251,7 +261,7 @@ public class ImportExportService {
         });
     }
 
-    private static ProblemException invalid(List<String> errors) {
+    static ProblemException invalid(List<String> errors) {
         List<String> first = errors.subList(0, Math.min(MAX_ERRORS, errors.size()));
         return ProblemException.badRequest("The import file is invalid; nothing was imported").with("errors", first).with("field", "file");
     }
