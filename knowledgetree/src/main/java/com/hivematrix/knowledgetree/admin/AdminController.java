@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import com.hivematrix.knowledgetree.node.Access;
 import com.hivematrix.knowledgetree.node.Actor;
+import com.hivematrix.knowledgetree.sync.SyncJobs;
 import com.hivematrix.shared.problem.ProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,9 +39,12 @@ public class AdminController {
     private final ZipArchive zip;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public AdminController(ImportExportService io, ZipArchive zip) {
+    private final SyncJobs jobs;
+
+    public AdminController(ImportExportService io, ZipArchive zip, SyncJobs jobs) {
         this.io = io;
         this.zip = zip;
+        this.jobs = jobs;
     }
 
     @GetMapping("/admin/export")
@@ -117,6 +121,9 @@ public class AdminController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Counts: synced company items, tickets, folders, articles, files, revisions")
     public Map<String, Object> status() {
-        return io.status();
+        Map<String, Object> m = new java.util.LinkedHashMap<>(io.status());
+        SyncJobs.Job job = jobs.current();
+        m.put("job", job == null ? null : job.toJson());
+        return m;
     }
 }

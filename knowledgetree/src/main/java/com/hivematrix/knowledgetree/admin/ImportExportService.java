@@ -246,8 +246,9 @@ public class ImportExportService {
                     CALL { MATCH (n:ContextItem) WHERE NOT coalesce(n.is_folder, false) RETURN count(n) AS articles }
                     CALL { MATCH (f:File) RETURN count(f) AS files }
                     CALL { MATCH (r:Revision) RETURN count(r) AS revisions }
-                    CALL { MATCH (n:ContextItem {read_only: true}) WHERE n.id STARTS WITH 'root_Companies' RETURN count(n) AS company_items }
-                    CALL { MATCH (n:ContextItem) WHERE n.id STARTS WITH 'ticket_' RETURN count(n) AS ticket_count }
+                    CALL { MATCH (n:ContextItem {read_only: true}) WHERE n.id STARTS WITH 'root_Companies' OR n.codex_key IS NOT NULL
+                           RETURN count(n) AS company_items }
+                    CALL { MATCH (n:ContextItem) WHERE n.id STARTS WITH 'ticket_' OR n.codex_key STARTS WITH 'ticket:' RETURN count(n) AS ticket_count }
                     RETURN folders, articles, files, revisions, company_items, ticket_count
                     """).single();
             Map<String, Object> m = new LinkedHashMap<>();
