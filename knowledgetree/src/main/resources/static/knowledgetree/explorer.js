@@ -210,6 +210,7 @@
       nativeSpellcheck: true,
       forceSync: true,
       minHeight: '45vh',
+      sideBySideFullscreen: false,
       uploadImage: true,
       imageAccept: 'image/png, image/jpeg, image/gif, image/webp',
       imageUploadFunction: function (file, onSuccess, onError) {
@@ -520,7 +521,9 @@
   });
   $('kt-upload').addEventListener('change', function (ev) {
     if (!ev.target.files[0]) { return; }
-    upload(ev.target.files[0]).then(function () { return openArticle(state.article.id, false); })
+    // only the list is refreshed: reopening the article would leave the editor (and its unsaved text)
+    upload(ev.target.files[0]).then(function () { return api('api/node/' + encodeURIComponent(state.article.id)); })
+      .then(function (node) { renderFiles(node.files); })
       .catch(function (e) { window.alert('Upload failed: ' + e.message); });
     ev.target.value = '';
   });
