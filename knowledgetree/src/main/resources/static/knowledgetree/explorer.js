@@ -84,9 +84,9 @@
       list.appendChild(el('li', { className: 'empty-state' }, [el('p', { className: 'empty-state__text', text: 'This folder is empty.' })]));
     }
     children.forEach(function (c) {
-      var icon = c.is_folder ? (c.is_attached ? '\u{1F517}' : '\u{1F4C1}') : '\u{1F4C4}';
+      var icon = c.is_folder ? (c.is_attached ? 'link' : 'folder') : 'file';
       var item = el('li', { className: 'kt__item' + (c.read_only ? ' kt__item--readonly' : ''), tabindex: '0', 'data-id': c.id }, [
-        el('span', { className: 'kt__icon', 'aria-hidden': 'true', text: icon }),
+        el('span', { className: 'kt__icon kt__icon--' + icon, 'aria-hidden': 'true' }),
         el('span', { className: 'kt__name', text: c.name }),
         c.read_only ? el('span', { className: 'badge badge--outline', text: 'read-only' }) : null
       ]);
@@ -116,7 +116,9 @@
     nodes.forEach(function (n) {
       var open = isRoot || expanded[n.id];
       var toggle = el('button', { type: 'button', className: 'kt__twisty', 'aria-label': 'Expand', text: n.children.length ? (open ? '\u25BE' : '\u25B8') : '' });
-      var link = el('a', { href: '#', className: 'kt__tree-link', 'data-id': n.id, text: (n.is_attached ? '\u{1F517} ' : '') + (isRoot ? 'Home' : n.name) });
+      var link = el('a', { href: '#', className: 'kt__tree-link', 'data-id': n.id }, [
+        n.is_attached ? el('span', { className: 'kt__icon kt__icon--link kt__icon--inline', 'aria-label': 'attached folder' }) : null,
+        document.createTextNode(isRoot ? 'Home' : n.name)]);
       var li = el('li', { role: 'treeitem' }, [toggle, link]);
       var sub = n.children.length ? treeList(n.children, false) : null;
       if (sub) { sub.hidden = !open; li.appendChild(sub); }
@@ -215,7 +217,9 @@
       imageAccept: 'image/png, image/jpeg, image/gif, image/webp',
       imageUploadFunction: function (file, onSuccess, onError) {
         upload(file).then(function (r) {
-          onSuccess(base + 'api/file/' + encodeURIComponent(r.file_id));
+          // the name at the end makes EasyMDE insert an image (it goes by the URL's extension), not a link
+          var name = encodeURIComponent(r.filename || 'image').replace(/[()']/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); });
+          onSuccess(base + 'api/file/' + encodeURIComponent(r.file_id) + '/' + name);
           return api('api/node/' + encodeURIComponent(state.article.id)).then(function (node) { renderFiles(node.files); });
         }).catch(function (e) { onError(e.message); });
       },
