@@ -67,11 +67,12 @@
     nav.textContent = '';
     crumbs.forEach(function (c, i) {
       var last = i === crumbs.length - 1;
-      var item = last ? el('span', { className: 'breadcrumbs__item breadcrumbs__item--current', text: i === 0 ? 'Home' : c.name })
-        : el('a', { className: 'breadcrumbs__link', href: '#', text: i === 0 ? 'Home' : c.name });
-      if (!last) { item.addEventListener('click', function (ev) { ev.preventDefault(); openFolder(c.id); }); }
-      nav.appendChild(item);
-      if (!last) { nav.appendChild(el('span', { className: 'breadcrumbs__item', text: '/' })); }
+      // the platform's CSS draws the "/" between items
+      var label = i === 0 ? 'Home' : c.name;
+      var link = last ? null : el('a', { className: 'breadcrumbs__link', href: '#', text: label });
+      if (link) { link.addEventListener('click', function (ev) { ev.preventDefault(); openFolder(c.id); }); }
+      nav.appendChild(last ? el('span', { className: 'breadcrumbs__item breadcrumbs__item--current', text: label })
+        : el('span', { className: 'breadcrumbs__item' }, [link]));
     });
   }
 
