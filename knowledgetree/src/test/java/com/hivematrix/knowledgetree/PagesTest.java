@@ -29,7 +29,8 @@ class PagesTest extends KtTestBase {
         assertThat(page("/admin/settings", TECH).status()).isEqualTo(403);
         Response admin = page("/admin/settings", ADMIN);
         assertThat(admin.status()).isEqualTo(200);
-        assertThat(admin.body()).contains("Download export", "Preview import", "Type YES");
+        assertThat(admin.body()).contains("Download export", "Download export with attachments (ZIP)", "Preview import", "Type YES",
+                "Sync from Codex", "Sync tickets");
         assertThat(page("/", CLIENT).status()).isEqualTo(302);
     }
 
