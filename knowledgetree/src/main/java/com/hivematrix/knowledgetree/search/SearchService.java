@@ -112,9 +112,15 @@ public class SearchService {
         return m;
     }
 
-    /** Up to 160 characters of plain text around the first matching term. */
+    /**
+     * Up to 160 characters of plain text around the first matching term: HTML reduced to its
+     * text, markdown images dropped, links reduced to their text, heading marks removed.
+     */
     static String snippet(String content, List<String> terms) {
-        String text = Jsoup.parse(content).text().replaceAll("\\s+", " ").strip();
+        String markdown = content.replaceAll("!\\[[^\\]]*\\]\\([^)]*\\)", " ")
+                .replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
+                .replaceAll("(?m)^\\s{0,3}#{1,6}\\s+", "");
+        String text = Jsoup.parse(markdown).text().replaceAll("\\s+", " ").strip();
         String lower = text.toLowerCase(Locale.ROOT);
         int at = -1;
         for (String t : terms) {
