@@ -40,6 +40,38 @@
     importForm(false).then(function (r) { show('kt-import-result', r.message); })
       .catch(function (e) { show('kt-import-result', e.message); });
   });
+  /* syncs run in the background: start one, then poll its job until it is no longer running */
+  function describe(job) {
+    if (!job) { return 'No sync has run since KnowledgeTree started.'; }
+    var lines = [job.kind + ' sync ' + job.state + ' (started ' + new Date(job.started_at).toLocaleString() + ' by ' + job.started_by + ')'];
+    if (job.companies_total !== null) { lines.push('Companies: ' + job.companies_done + ' of ' + job.companies_total); }
+    if (job.changed !== undefined) {
+      lines.push('Changed: ' + job.changed + ', unchanged: ' + job.unchanged + ', pruned nodes: ' + job.pruned
+        + ', companies gone from Codex: ' + job.removed_from_codex);
+      job.conflicts.forEach(function (c) { lines.push('Not overwritten: ' + c); });
+    }
+    if (job.error) { lines.push('Error: ' + job.error); }
+    return lines.join('\n');
+  }
+
+  function poll() {
+    fetch(base + 'admin/sync/job', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        show('kt-sync-output', describe(data.job));
+        var running = data.job && data.job.state === 'running';
+        document.querySelectorAll('[data-kind]').forEach(function (b) { b.disabled = running; });
+        if (running) { window.setTimeout(poll, 1000); }
+      }).catch(function (e) { show('kt-sync-output', e.message); });
+  }
+
+  document.querySelectorAll('[data-kind]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      send('admin/sync/' + button.dataset.kind, null).then(poll).catch(function (e) { show('kt-sync-output', e.message); });
+    });
+  });
+  poll();
+
   $('kt-wipe').addEventListener('click', function () {
     if ($('kt-wipe-confirm').value !== 'YES') { show('kt-wipe-result', 'Type YES to confirm.'); return; }
     if (!window.confirm('Really delete the whole knowledge base?')) { return; }

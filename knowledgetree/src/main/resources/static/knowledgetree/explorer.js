@@ -67,11 +67,12 @@
     nav.textContent = '';
     crumbs.forEach(function (c, i) {
       var last = i === crumbs.length - 1;
-      var item = last ? el('span', { className: 'breadcrumbs__item breadcrumbs__item--current', text: i === 0 ? 'Home' : c.name })
-        : el('a', { className: 'breadcrumbs__link', href: '#', text: i === 0 ? 'Home' : c.name });
-      if (!last) { item.addEventListener('click', function (ev) { ev.preventDefault(); openFolder(c.id); }); }
-      nav.appendChild(item);
-      if (!last) { nav.appendChild(el('span', { className: 'breadcrumbs__item', text: '/' })); }
+      // the platform's CSS draws the "/" between items
+      var label = i === 0 ? 'Home' : c.name;
+      var link = last ? null : el('a', { className: 'breadcrumbs__link', href: '#', text: label });
+      if (link) { link.addEventListener('click', function (ev) { ev.preventDefault(); openFolder(c.id); }); }
+      nav.appendChild(last ? el('span', { className: 'breadcrumbs__item breadcrumbs__item--current', text: label })
+        : el('span', { className: 'breadcrumbs__item' }, [link]));
     });
   }
 
@@ -84,9 +85,9 @@
       list.appendChild(el('li', { className: 'empty-state' }, [el('p', { className: 'empty-state__text', text: 'This folder is empty.' })]));
     }
     children.forEach(function (c) {
-      var icon = c.is_folder ? (c.is_attached ? '\u{1F517}' : '\u{1F4C1}') : '\u{1F4C4}';
+      var icon = c.is_folder ? (c.is_attached ? 'link' : 'folder') : 'file';
       var item = el('li', { className: 'kt__item' + (c.read_only ? ' kt__item--readonly' : ''), tabindex: '0', 'data-id': c.id }, [
-        el('span', { className: 'kt__icon', 'aria-hidden': 'true', text: icon }),
+        el('span', { className: 'kt__icon kt__icon--' + icon, 'aria-hidden': 'true' }),
         el('span', { className: 'kt__name', text: c.name }),
         c.read_only ? el('span', { className: 'badge badge--outline', text: 'read-only' }) : null
       ]);
@@ -116,7 +117,9 @@
     nodes.forEach(function (n) {
       var open = isRoot || expanded[n.id];
       var toggle = el('button', { type: 'button', className: 'kt__twisty', 'aria-label': 'Expand', text: n.children.length ? (open ? '\u25BE' : '\u25B8') : '' });
-      var link = el('a', { href: '#', className: 'kt__tree-link', 'data-id': n.id, text: (n.is_attached ? '\u{1F517} ' : '') + (isRoot ? 'Home' : n.name) });
+      var link = el('a', { href: '#', className: 'kt__tree-link', 'data-id': n.id }, [
+        n.is_attached ? el('span', { className: 'kt__icon kt__icon--link kt__icon--inline', 'aria-label': 'attached folder' }) : null,
+        document.createTextNode(isRoot ? 'Home' : n.name)]);
       var li = el('li', { role: 'treeitem' }, [toggle, link]);
       var sub = n.children.length ? treeList(n.children, false) : null;
       if (sub) { sub.hidden = !open; li.appendChild(sub); }
@@ -187,36 +190,91 @@
     return api('api/upload/' + encodeURIComponent(state.article.id), { method: 'POST', body: form });
   }
 
+  /*
+   * The editor: EasyMDE (WebJar, CodeMirror with a formatting toolbar, preview and side-by-side
+   * modes). Its defaults would fetch Font Awesome and spell-check dictionaries from CDNs, so both
+   * are off and the toolbar buttons carry text. Previews come from the server's renderer, so the
+   * editor shows exactly the sanitised HTML readers get; pasted, dropped or picked images are
+   * uploaded as attachments of the article and linked inline.
+   */
+  var mde = null;
+
+  function button(name, action, text, title) {
+    return { name: name, action: action, text: text, title: title, className: 'kt__mde-btn' };
+  }
+
+  function editor() {
+    if (mde) { return mde; }
+    var E = window.EasyMDE;
+    mde = new E({
+      element: $('kt-source'),
+      autoDownloadFontAwesome: false,
+      spellChecker: false,
+      nativeSpellcheck: true,
+      forceSync: true,
+      minHeight: '45vh',
+      sideBySideFullscreen: false,
+      uploadImage: true,
+      imageAccept: 'image/png, image/jpeg, image/gif, image/webp',
+      imageUploadFunction: function (file, onSuccess, onError) {
+        upload(file).then(function (r) {
+          // the name at the end makes EasyMDE insert an image (it goes by the URL's extension), not a link
+          var name = encodeURIComponent(r.filename || 'image').replace(/[()']/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); });
+          onSuccess(base + 'api/file/' + encodeURIComponent(r.file_id) + '/' + name);
+          return api('api/node/' + encodeURIComponent(state.article.id)).then(function (node) { renderFiles(node.files); });
+        }).catch(function (e) { onError(e.message); });
+      },
+      previewRender: function (text, preview) {
+        api('api/render', { method: 'POST', json: { content: text } })
+          .then(function (r) { preview.innerHTML = r.content_html; }) // sanitised server-side
+          .catch(function (e) { preview.textContent = e.message; });
+        return preview.innerHTML || 'Rendering\u2026';
+      },
+      status: ['upload-image', 'lines', 'words'],
+      toolbar: [
+        button('heading', E.toggleHeadingSmaller, 'H', 'Heading'),
+        button('bold', E.toggleBold, 'B', 'Bold'),
+        button('italic', E.toggleItalic, 'I', 'Italic'),
+        button('strikethrough', E.toggleStrikethrough, 'S', 'Strikethrough'),
+        '|',
+        button('quote', E.toggleBlockquote, '\u201C\u201D', 'Quote'),
+        button('code', E.toggleCodeBlock, '</>', 'Code'),
+        button('unordered-list', E.toggleUnorderedList, '\u2022 List', 'Bulleted list'),
+        button('ordered-list', E.toggleOrderedList, '1. List', 'Numbered list'),
+        '|',
+        button('link', E.drawLink, 'Link', 'Link'),
+        button('upload-image', E.drawUploadedImage, 'Image', 'Upload an image'),
+        button('table', E.drawTable, 'Table', 'Insert table'),
+        button('horizontal-rule', E.drawHorizontalRule, '\u2015', 'Horizontal line'),
+        '|',
+        button('preview', E.togglePreview, 'Preview', 'Toggle preview'),
+        button('side-by-side', E.toggleSideBySide, 'Side by side', 'Toggle side by side'),
+        '|',
+        button('undo', E.undo, '\u21B6', 'Undo'),
+        button('redo', E.redo, '\u21B7', 'Redo')
+      ]
+    });
+    mde.codemirror.on('change', function () { if (!state.loading) { state.dirty = true; } });
+    return mde;
+  }
+
   function startEdit() {
     var node = state.article;
-    $('kt-source').value = node.content || '';
     $('kt-editor').hidden = false;
     $('kt-content').hidden = true;
-    $('kt-preview').hidden = true;
-    $('kt-source').hidden = false;
-    $('kt-source').focus();
-  }
-
-  function insertAtCursor(text) {
-    var area = $('kt-source');
-    var start = area.selectionStart, end = area.selectionEnd;
-    area.value = area.value.slice(0, start) + text + area.value.slice(end);
-    area.selectionStart = area.selectionEnd = start + text.length;
-    state.dirty = true;
-  }
-
-  function uploadInline(file) {
-    return upload(file).then(function (r) {
-      var alt = (r.filename || 'image').replace(/[\[\]]/g, '');
-      insertAtCursor('![' + alt + '](' + base + 'api/file/' + r.file_id + ')');
-      return api('api/node/' + encodeURIComponent(state.article.id));
-    }).then(function (node) { renderFiles(node.files); }).catch(function (e) { window.alert('Upload failed: ' + e.message); });
+    var m = editor();
+    state.loading = true;
+    m.value(node.content || '');
+    state.loading = false;
+    if (m.isPreviewActive()) { window.EasyMDE.togglePreview(m); }
+    m.codemirror.refresh();
+    m.codemirror.focus();
   }
 
   function save(ev) {
     if (ev) { ev.preventDefault(); }
     var id = state.article.id;
-    return api('api/node/' + encodeURIComponent(id), { method: 'PUT', json: { content: $('kt-source').value } })
+    return api('api/node/' + encodeURIComponent(id), { method: 'PUT', json: { content: editor().value() } })
       .then(function () { state.dirty = false; return openArticle(id, false); })
       .catch(function (e) { window.alert('Save failed: ' + e.message); });
   }
@@ -466,34 +524,13 @@
     if (state.dirty && window.confirm('You have unsaved changes. Save them?')) { save(); return; }
     state.dirty = false; $('kt-editor').hidden = true; $('kt-content').hidden = false;
   });
-  $('kt-source').addEventListener('input', function () { state.dirty = true; });
-  $('kt-source').addEventListener('paste', function (ev) {
-    var files = Array.prototype.filter.call((ev.clipboardData || {}).files || [], function (f) { return f.type.indexOf('image/') === 0; });
-    if (files.length) { ev.preventDefault(); files.forEach(uploadInline); }
-  });
-  $('kt-source').addEventListener('dragover', function (ev) { ev.preventDefault(); });
-  $('kt-source').addEventListener('drop', function (ev) {
-    var files = Array.prototype.slice.call((ev.dataTransfer || {}).files || []);
-    if (files.length) { ev.preventDefault(); files.forEach(uploadInline); }
-  });
-  $('kt-image').addEventListener('change', function (ev) { if (ev.target.files[0]) { uploadInline(ev.target.files[0]); ev.target.value = ''; } });
   $('kt-upload').addEventListener('change', function (ev) {
     if (!ev.target.files[0]) { return; }
-    upload(ev.target.files[0]).then(function () { return openArticle(state.article.id, false); })
+    // only the list is refreshed: reopening the article would leave the editor (and its unsaved text)
+    upload(ev.target.files[0]).then(function () { return api('api/node/' + encodeURIComponent(state.article.id)); })
+      .then(function (node) { renderFiles(node.files); })
       .catch(function (e) { window.alert('Upload failed: ' + e.message); });
     ev.target.value = '';
-  });
-  document.querySelectorAll('[data-tab]').forEach(function (tab) {
-    tab.addEventListener('click', function () {
-      var preview = tab.dataset.tab === 'preview';
-      document.querySelectorAll('[data-tab]').forEach(function (t) { t.classList.toggle('tabs__tab--active', t === tab); });
-      $('kt-source').hidden = preview;
-      $('kt-preview').hidden = !preview;
-      if (preview) {
-        api('api/render', { method: 'POST', json: { content: $('kt-source').value } })
-          .then(function (r) { $('kt-preview').innerHTML = r.content_html; }); // sanitised server-side
-      }
-    });
   });
   var newFolder = $('kt-new-folder');
   if (newFolder) {

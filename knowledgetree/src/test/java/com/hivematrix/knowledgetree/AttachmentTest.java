@@ -43,6 +43,7 @@ class AttachmentTest extends KtTestBase {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.bytes()).isEqualTo(png);
         assertThat(download.header("Content-Type")).isEqualTo("image/png");
+        assertThat(get("/api/file/" + fileId + "/rack%20photo.png", CLIENT).bytes()).isEqualTo(png);
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.header("Content-Disposition")).startsWith("inline").contains("rack photo.png");
         assertThat(get("/uploads/" + stored, BILLING).bytes()).isEqualTo(png);
@@ -122,7 +123,7 @@ class AttachmentTest extends KtTestBase {
         assertThat(page.body()).doesNotContain("onerror=alert");
     }
 
-    private static byte[] png() throws IOException {
+    static byte[] png() throws IOException {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xff0000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

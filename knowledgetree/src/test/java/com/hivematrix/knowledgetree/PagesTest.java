@@ -29,8 +29,21 @@ class PagesTest extends KtTestBase {
         assertThat(page("/admin/settings", TECH).status()).isEqualTo(403);
         Response admin = page("/admin/settings", ADMIN);
         assertThat(admin.status()).isEqualTo(200);
-        assertThat(admin.body()).contains("Download export", "Preview import", "Type YES");
+        assertThat(admin.body()).contains("Download export", "Download export with attachments (ZIP)", "Preview import", "Type YES",
+                "Sync from Codex", "Sync tickets");
         assertThat(page("/", CLIENT).status()).isEqualTo(302);
+    }
+
+    @Test
+    void theEditorComesFromTheWebJarNotACdn() {
+        String body = page("/browse/", TECH).body();
+        assertThat(body).containsPattern("/knowledgetree/webjars/easymde/[0-9.]+/dist/easymde.min.js").containsPattern("/knowledgetree/webjars/easymde/[0-9.]+/dist/easymde.min.css")
+                .doesNotContain("https://", "http://");
+        Response script = get("/webjars/easymde/dist/easymde.min.js", null);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("EasyMDE");
+        Response explorer = get("/static/knowledgetree/explorer.js", null);
+        assertThat(explorer.body()).contains("autoDownloadFontAwesome: false", "spellChecker: false");
     }
 
     @Test

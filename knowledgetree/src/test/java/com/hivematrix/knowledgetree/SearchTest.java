@@ -71,6 +71,30 @@ class SearchTest extends KtTestBase {
         assertThat(get("/api/search?query=x", null).status()).isEqualTo(401);
     }
 
+    @Test
+    void wholeTreeTotalsAreExactUpToTheCapAndSayWhenCapped() {
+        StringBuilder export = new StringBuilder("[{\"path\": \"Bulk\", \"content\": \"\", \"is_folder\": true, \"is_attached\": false}");
+        for (int i = 0; i < 1005; i++) {
+            export.append(",{\"path\": \"Bulk/Note ").append(i).append("\", \"content\": \"common word").append(i < 3 ? " rarest" : "")
+                    .append("\", \"is_folder\": false, \"is_attached\": false}");
+        }
+        export.append(']');
+        Response imported = upload("/admin/import", "file", "bulk.json", "application/json",
+                export.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), ADMIN);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        Response many = get("/api/search?query=common&limit=15&offset=990", CLIENT);
+        assertThat(many.header("X-Total-Count")).isEqualTo("1000");
+        assertThat(many.header("X-Total-Count-Capped")).isEqualTo("true");
+        assertThat(many.json()).hasSize(15);
+        assertThat(many.json().get(0).get("folder_path").asString()).startsWith("Bulk / Note ");
+
+        Response few = get("/api/search?query=rarest", CLIENT);
+        assertThat(few.header("X-Total-Count")).isEqualTo("3");
+        assertThat(few.header("X-Total-Count-Capped")).isEmpty();
+        assertThat(few.json()).hasSize(3);
+    }
+
     static List<String> ids(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get("id").asString()));

@@ -37,6 +37,9 @@ public final class Platform implements AutoCloseable {
     public final boolean beacon;
     /** Brainhair runs when its jar is built and Codex runs, its model scripted on {@link #model}. */
     public final boolean brainhair;
+    /** KnowledgeTree runs when its jar and the local Neo4j launcher are built, on its own Neo4j with the demo knowledge base. */
+    public final boolean knowledgetree;
+    private Neo4jServer neo4j;
     /**
      * Helm runs when its jar is built and PostgreSQL answers: as a plain service (it does not
      * supervise: the test starts every process), every service ships its logs to it.
@@ -67,11 +70,13 @@ public final class Platform implements AutoCloseable {
         int beaconPort = ServiceProcess.freePort();
         int brainhairPort = ServiceProcess.freePort();
         int helmPort = ServiceProcess.freePort();
+        int knowledgetreePort = ServiceProcess.freePort();
         codex = Files.isRegularFile(ServiceProcess.jar("codex")) && postgresReachable();
         ledger = codex && Files.isRegularFile(ServiceProcess.jar("ledger"));
         beacon = codex && Files.isRegularFile(ServiceProcess.jar("beacon"));
         brainhair = codex && Files.isRegularFile(ServiceProcess.jar("brainhair"));
         helm = Files.isRegularFile(ServiceProcess.jar("helm")) && postgresReachable();
+        knowledgetree = Files.isRegularFile(ServiceProcess.jar("knowledgetree")) && Neo4jServer.built();
         String kcOrigin = keycloak.url().replace("/keycloak", "");
         StringBuilder registry = new StringBuilder("{\n");
         // health on the test Keycloak's management port, as deploy/services.json has it for the real one (Helm probes it)
@@ -95,13 +100,16 @@ public final class Platform implements AutoCloseable {
         if (brainhair) {
             registry.append("  \"brainhair\": {\"url\": \"http://127.0.0.1:").append(brainhairPort).append("\", \"visible\": true},\n");
         }
+        if (knowledgetree) {
+            registry.append("  \"knowledgetree\": {\"url\": \"http://127.0.0.1:").append(knowledgetreePort).append("\", \"visible\": true},\n");
+        }
         registry.append("  \"nexus\": {\"url\": \"https://127.0.0.1:").append(nexusPort).append("\", \"visible\": false}\n}\n");
         try {
             home = Files.createTempDirectory("hivematrix-e2e");
             Files.createDirectories(home.resolve("deploy"));
             Files.writeString(home.resolve("deploy/services.json"), registry.toString());
             Files.createDirectories(home.resolve("var/secrets"));
-            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon", "brainhair", "helm")) {
+            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon", "brainhair", "helm", "knowledgetree")) {
                 Files.writeString(home.resolve("var/secrets/" + service + ".secret"), UUID.randomUUID() + "\n");
             }
         } catch (IOException e) {
@@ -143,6 +151,13 @@ public final class Platform implements AutoCloseable {
                     "BRAINHAIR_MODEL_PROVIDER", "ANTHROPIC", "BRAINHAIR_MODEL_BASE_URL", model.baseUrl(),
                     "BRAINHAIR_MODEL", "claude-e2e", "BRAINHAIR_MODEL_API_KEY", "sk-ant-e2e"), "/v3/api-docs", http);
         }
+        if (knowledgetree) {
+            neo4j = Neo4jServer.start(home);
+            // the demo knowledge base loads into the fresh (empty) graph; /health waits for Core and Codex, the API description does not
+            start("knowledgetree", "knowledgetree", knowledgetreePort, common, Map.of("NEO4J_URI", neo4j.uri,
+                    "KNOWLEDGETREE_UPLOAD_DIR", home.resolve("var/knowledgetree/uploads").toString(),
+                    "HIVEMATRIX_DEMO_LOAD", "true"), "/v3/api-docs", http);
+        }
 
         Map<String, String> nexus = new HashMap<>(common);
         nexus.put("HIVEMATRIX_SERVICE_NAME", "nexus");
@@ -154,7 +169,7 @@ public final class Platform implements AutoCloseable {
         nexus.put("KEYCLOAK_CLIENT_ID", keycloak.nexusClientId());
         nexus.put("KEYCLOAK_CLIENT_SECRET", keycloak.nexusClientSecret());
         started.add(ServiceProcess.start("nexus", "nexus-gateway", nexus, List.of(),
-                origin + "/static/css/global.css", http, Duration.ofSeconds(120)));
+                origin + "/static/css/global.css", http, Duration.ofSeconds(240)));
     }
 
     /** Starts a service from its jar on {@code port} with the common and its own environment; waits for {@code readyPath}. */
@@ -164,7 +179,7 @@ public final class Platform implements AutoCloseable {
         env.put("HIVEMATRIX_SERVICE_NAME", name);
         env.put("SERVER_PORT", Integer.toString(port));
         env.putAll(own);
-        started.add(ServiceProcess.start(name, module, env, List.of(), "http://127.0.0.1:" + port + readyPath, http, Duration.ofSeconds(150)));
+        started.add(ServiceProcess.start(name, module, env, List.of(), "http://127.0.0.1:" + port + readyPath, http, Duration.ofSeconds(240)));
     }
 
     private static boolean postgresReachable() {
@@ -198,6 +213,9 @@ public final class Platform implements AutoCloseable {
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
+        }
+        if (neo4j != null) {
+            neo4j.close();
         }
         model.stop();
     }

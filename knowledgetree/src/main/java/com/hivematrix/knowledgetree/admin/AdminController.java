@@ -1,6 +1,7 @@
 package com.hivematrix.knowledgetree.admin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.hivematrix.knowledgetree.node.Access;
 import com.hivematrix.knowledgetree.node.Actor;
+import com.hivematrix.knowledgetree.sync.SyncJobs;
 import com.hivematrix.shared.problem.ProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,10 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class AdminController {
 
     private final ImportExportService io;
+    private final ZipArchive zip;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public AdminController(ImportExportService io) {
+    private final SyncJobs jobs;
+
+    public AdminController(ImportExportService io, ZipArchive zip, SyncJobs jobs) {
         this.io = io;
+        this.zip = zip;
+        this.jobs = jobs;
     }
 
     @GetMapping("/admin/export")
@@ -47,6 +55,16 @@ public class AdminController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("knowledgetree_export.json").build().toString())
                 .body(json.writeValueAsBytes(io.export()));
+    }
+
+    @GetMapping("/admin/export.zip")
+    @PreAuthorize("hasAnyRole('ADMIN','SERVICE')")
+    @Operation(summary = "Download knowledgetree_export.zip: the JSON export plus every attachment (attachments.json, files/<id>)")
+    public ResponseEntity<StreamingResponseBody> exportZip() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("knowledgetree_export.zip").build().toString())
+                .body(zip::export);
     }
 
     @GetMapping("/admin/export/template")
@@ -64,11 +82,14 @@ public class AdminController {
 
     @PostMapping("/admin/import")
     @PreAuthorize(Access.ADMIN)
-    @Operation(summary = "Import an export file (multipart 'file'); dry_run=true previews without writing")
+    @Operation(summary = "Import an export (multipart 'file': the JSON export, or the ZIP with attachments); dry_run=true previews without writing")
     public Map<String, Object> importFile(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun, Authentication auth) {
         if (file == null || file.isEmpty()) {
             throw ProblemException.badRequest("No file part").with("field", "file").with("error", "No file part");
+        }
+        if (isZip(file)) {
+            return zip.importArchive(file, dryRun, Actor.of(auth));
         }
         String body;
         try {
@@ -77,6 +98,16 @@ public class AdminController {
             throw ProblemException.badRequest("The upload could not be read").with("field", "file");
         }
         return io.importJson(body, dryRun, Actor.of(auth)).toJson();
+    }
+
+    /** By the bytes (a ZIP local file header), not by the name or the declared type. */
+    private static boolean isZip(MultipartFile file) {
+        try (InputStream in = file.getInputStream()) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The upload could not be read").with("field", "file");
+        }
     }
 
     @PostMapping("/admin/wipe")
@@ -90,6 +121,9 @@ public class AdminController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Counts: synced company items, tickets, folders, articles, files, revisions")
     public Map<String, Object> status() {
-        return io.status();
+        Map<String, Object> m = new java.util.LinkedHashMap<>(io.status());
+        SyncJobs.Job job = jobs.current();
+        m.put("job", job == null ? null : job.toJson());
+        return m;
     }
 }

@@ -47,6 +47,12 @@ public class ImportExportService {
         }
     }
 
+    /** Runs inside the import's transaction once every entry is written, with the node id of each imported path. */
+    @FunctionalInterface
+    interface AfterImport {
+        void apply(TransactionContext tx, Map<String, String> idsByPath);
+    }
+
     record Entry(String path, List<String> segments, String content, boolean folder, boolean attached, String format) {
     }
 
@@ -78,8 +84,11 @@ public class ImportExportService {
     }
 
     public Result importJson(String body, boolean dryRun, String actor) {
-        List<Entry> entries = parse(body);
-        return dryRun ? graph.rehearse(tx -> apply(tx, entries, actor, true)) : graph.write(tx -> apply(tx, entries, actor, false));
+        return importEntries(parse(body), dryRun, actor, (tx, ids) -> { });
+    }
+
+    Result importEntries(List<Entry> entries, boolean dryRun, String actor, AfterImport after) {
+        return dryRun ? graph.rehearse(tx -> apply(tx, entries, actor, true, after)) : graph.write(tx -> apply(tx, entries, actor, false, after));
     }
 
     List<Entry> parse(String body) {
@@ -135,7 +144,7 @@ public class ImportExportService {
         return entries;
     }
 
-    private Result apply(TransactionContext tx, List<Entry> entries, String actor, boolean dryRun) {
+    private Result apply(TransactionContext tx, List<Entry> entries, String actor, boolean dryRun, AfterImport after) {
         Map<String, String> ids = new HashMap<>();
         ids.put("", ROOT_ID);
         int created = 0;
@@ -197,6 +206,7 @@ public class ImportExportService {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
+        after.apply(tx, ids);
         return new Result(created, updated, skipped, dryRun);
     }
 
@@ -236,8 +246,9 @@ public class ImportExportService {
                     CALL { MATCH (n:ContextItem) WHERE NOT coalesce(n.is_folder, false) RETURN count(n) AS articles }
                     CALL { MATCH (f:File) RETURN count(f) AS files }
                     CALL { MATCH (r:Revision) RETURN count(r) AS revisions }
-                    CALL { MATCH (n:ContextItem {read_only: true}) WHERE n.id STARTS WITH 'root_Companies' RETURN count(n) AS company_items }
-                    CALL { MATCH (n:ContextItem) WHERE n.id STARTS WITH 'ticket_' RETURN count(n) AS ticket_count }
+                    CALL { MATCH (n:ContextItem {read_only: true}) WHERE n.id STARTS WITH 'root_Companies' OR n.codex_key IS NOT NULL
+                           RETURN count(n) AS company_items }
+                    CALL { MATCH (n:ContextItem) WHERE n.id STARTS WITH 'ticket_' OR n.codex_key STARTS WITH 'ticket:' RETURN count(n) AS ticket_count }
                     RETURN folders, articles, files, revisions, company_items, ticket_count
                     """).single();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -251,7 +262,7 @@ public class ImportExportService {
         });
     }
 
-    private static ProblemException invalid(List<String> errors) {
+    static ProblemException invalid(List<String> errors) {
         List<String> first = errors.subList(0, Math.min(MAX_ERRORS, errors.size()));
         return ProblemException.badRequest("The import file is invalid; nothing was imported").with("errors", first).with("field", "file");
     }

@@ -50,9 +50,10 @@ public class AttachmentController {
         return attachments.upload(nodeId, file, Actor.of(auth));
     }
 
-    @GetMapping("/api/file/{fileId}")
+    /** The trailing name is decoration: the editor tells images from other files by the URL's extension. */
+    @GetMapping({"/api/file/{fileId}", "/api/file/{fileId}/{name}"})
     @PreAuthorize(Access.READ)
-    @Operation(summary = "Download an attachment by file id")
+    @Operation(summary = "Download an attachment by file id (optionally followed by any file name)")
     public ResponseEntity<Resource> byId(@PathVariable String fileId) {
         return send(attachments.find(fileId, null));
     }

@@ -145,7 +145,7 @@ public class AttachmentService {
     }
 
     /** The client's name reduced to a safe display name: no directories, no control characters. */
-    static String originalName(String raw) {
+    public static String originalName(String raw) {
         String name = raw == null ? "" : raw.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (name.length() > 200) {

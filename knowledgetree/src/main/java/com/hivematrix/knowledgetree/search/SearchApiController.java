@@ -18,7 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * The original's {@code /api/search}: a bare array (its callers read that), now ranked and paged.
  * Accepts {@code query} (UI, claude_tools) and {@code q} (Brainhair); the total is in
- * {@code X-Total-Count}.
+ * {@code X-Total-Count}, exact up to 1,000 whole-tree hits; beyond that it says 1000 and
+ * {@code X-Total-Count-Capped: true} (counting every hit was most of a search's time).
  */
 @RestController
 @Tag(name = "Search")
@@ -50,6 +51,10 @@ public class SearchApiController {
         int skip = offset != null ? offset : page != null ? (page - 1) * limit : 0;
         String text = query != null && !query.isBlank() ? query : q;
         SearchService.Page result = search.search(text, start, limit, skip);
-        return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total())).body(result.results());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()));
+        if (result.capped()) {
+            ok.header("X-Total-Count-Capped", "true");
+        }
+        return ok.body(result.results());
     }
 }

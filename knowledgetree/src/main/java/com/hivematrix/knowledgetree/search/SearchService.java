@@ -23,8 +23,12 @@ import com.hivematrix.knowledgetree.node.Names;
 @Service
 public class SearchService {
 
-    public record Page(List<Map<String, Object>> results, long total) {
+    /** {@code total} is exact unless {@code capped}: then at least that many hits exist. */
+    public record Page(List<Map<String, Object>> results, long total, boolean capped) {
     }
+
+    /** Whole-tree totals are counted up to here; beyond, the count says "at least this many". */
+    static final int TOTAL_CAP = 1000;
 
     private final Graph graph;
 
@@ -35,7 +39,7 @@ public class SearchService {
     public Page search(String query, String startNodeId, int limit, int offset) {
         List<String> terms = terms(query);
         if (terms.isEmpty()) {
-            return new Page(List.of(), 0);
+            return new Page(List.of(), 0, false);
         }
         Map<String, Object> p = new HashMap<>();
         p.put("index", GraphSchema.FULLTEXT_INDEX);
@@ -43,8 +47,13 @@ public class SearchService {
         p.put("start", startNodeId);
         p.put("skip", offset);
         p.put("limit", limit);
-        // Whole-tree searches (the usual case) rank and page on the index alone and compute paths
-        // for the returned page only; a subtree scope must check every hit's path first.
+        p.put("cap", TOTAL_CAP + 1);
+        // Whole-tree searches (the usual case) read no property of the hits until the page is cut:
+        // root is excluded by identity, pages are ordered by score and then the internal id (stable,
+        // so consecutive pages neither overlap nor skip hits of equal score; within a page equal
+        // scores are shown by name), totals are counted up to TOTAL_CAP, and paths are computed for
+        // the returned page only. On 20,000 matching articles, sorting by name and counting every
+        // hit were most of a request. A subtree scope must check every hit's path first.
         boolean scoped = !GraphSchema.ROOT_ID.equals(startNodeId);
         String hitsQuery = """
                 CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
@@ -57,13 +66,23 @@ public class SearchService {
                 """;
         String page = scoped
                 ? hitsQuery + scopeFilter + " WITH node, score, p ORDER BY score DESC, node.name SKIP $skip LIMIT $limit\n"
-                : hitsQuery + """
-                        WITH node, score ORDER BY score DESC, node.name SKIP $skip LIMIT $limit
+                : """
+                        MATCH (root:ContextItem {id: 'root'})
+                        CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+                        WHERE node <> root
+                        WITH node, score ORDER BY score DESC, id(node) SKIP $skip LIMIT $limit
                         MATCH p = shortestPath((:ContextItem {id: 'root'})-[:PARENT_OF*1..]->(node))
                         """;
+        String count = scoped ? hitsQuery + scopeFilter + " RETURN count(node) AS total" : """
+                MATCH (root:ContextItem {id: 'root'})
+                CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node
+                WHERE node <> root
+                RETURN count(node) AS total
+                """;
         return graph.read(tx -> {
-            long total = tx.run((scoped ? hitsQuery + scopeFilter : hitsQuery) + " RETURN count(node) AS total", p)
-                    .single().get("total").asLong();
+            long counted = tx.run(count, p).single().get("total").asLong();
+            boolean capped = !scoped && counted > TOTAL_CAP;
+            long total = capped ? TOTAL_CAP : counted;
             List<Map<String, Object>> hits = new ArrayList<>();
             if (total > offset) {
                 tx.run(page + """
@@ -75,7 +94,7 @@ public class SearchService {
                         r.get("is_folder").asBoolean(), r.get("path_names").asList(Value::asString), r.get("score").asDouble(),
                         r.get("content").asString(""), terms)));
             }
-            return new Page(hits, total);
+            return new Page(hits, total, capped);
         });
     }
 
@@ -93,9 +112,15 @@ public class SearchService {
         return m;
     }
 
-    /** Up to 160 characters of plain text around the first matching term. */
+    /**
+     * Up to 160 characters of plain text around the first matching term: HTML reduced to its
+     * text, markdown images dropped, links reduced to their text, heading marks removed.
+     */
     static String snippet(String content, List<String> terms) {
-        String text = Jsoup.parse(content).text().replaceAll("\\s+", " ").strip();
+        String markdown = content.replaceAll("!\\[[^\\]]*\\]\\([^)]*\\)", " ")
+                .replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
+                .replaceAll("(?m)^\\s{0,3}#{1,6}\\s+", "");
+        String text = Jsoup.parse(markdown).text().replaceAll("\\s+", " ").strip();
         String lower = text.toLowerCase(Locale.ROOT);
         int at = -1;
         for (String t : terms) {

@@ -1,0 +1,121 @@
+package com.hivematrix.knowledgetree.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.hivematrix.shared.testsupport.CorePeer;
+import com.hivematrix.shared.testsupport.TestTokenIssuer;
+
+/**
+ * The real Codex (codex/target/codex.jar) as a child process on a free loopback port, against the
+ * machine's PostgreSQL, database {@code knowledgetree_codex_test} (created and migrated by Codex
+ * itself), trusting the given test issuer and Core stand-in, as Beacon's and Ledger's tests run it.
+ * One per JVM; stopped at JVM exit.
+ */
+public final class CodexProcess {
+
+    public static final String DB_URL = System.getenv().getOrDefault("HIVEMATRIX_PG_URL_KNOWLEDGETREE_CODEX_TEST",
+            "jdbc:postgresql://127.0.0.1:5432/knowledgetree_codex_test");
+    private static final String DB_USER = System.getenv().getOrDefault("HIVEMATRIX_PG_USER", "postgres");
+    private static final String DB_PASSWORD = System.getenv().getOrDefault("HIVEMATRIX_PG_PASSWORD", "");
+
+    private static CodexProcess instance;
+
+    private final Process process;
+    private final int port;
+
+    private CodexProcess(TestTokenIssuer issuer, CorePeer core) throws IOException {
+        Path jar = Path.of(System.getProperty("knowledgetree.codex-jar", "../codex/target/codex.jar")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The Codex sync test needs " + jar + ": build it first (mvn -B -pl codex -am package -DskipTests)");
+        }
+        Path work = Files.createDirectories(Path.of("target", "codex-child")).toAbsolutePath();
+        // a private copy: a colleague rebuilding codex.jar must not pull the jar from under the running process
+        Path copy = Files.copy(jar, work.resolve("codex.jar"), StandardCopyOption.REPLACE_EXISTING);
+        port = freePort();
+        Path log = work.resolve("codex.log");
+        Path registry = Files.writeString(work.resolve("services.json"), """
+                {
+                  "core": {"url": "%s", "port": 0, "visible": false, "type": "spring-boot", "health": "/health"},
+                  "codex": {"url": "http://127.0.0.1:%d", "port": %d, "visible": true, "type": "spring-boot", "health": "/health"}
+                }""".formatted(core.url(), port, port));
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", copy.toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port,
+                "--spring.datasource.url=" + DB_URL,
+                "--hivematrix.home=" + work,
+                "--hivematrix.registry-file=" + registry,
+                "--hivematrix.security.jwks-uri=" + issuer.jwksUri(),
+                "--hivematrix.logs.ship-to-helm=false",
+                "--hivematrix.service-secret=test-secret");
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        HttpClient http = HttpClient.newHttpClient();
+        await("Codex ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Codex exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return r.body().contains("\"service\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    public static synchronized CodexProcess get(TestTokenIssuer issuer, CorePeer core) {
+        if (instance == null) {
+            try {
+                instance = new CodexProcess(issuer, core);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
