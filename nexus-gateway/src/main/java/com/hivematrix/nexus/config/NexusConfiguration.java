@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -12,6 +13,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.netty.channel.ChannelOption;
+import io.micrometer.tracing.propagation.Propagator;
 import reactor.netty.http.client.HttpClient;
 
 import com.hivematrix.nexus.compose.CompositionFilter;
@@ -80,8 +82,8 @@ public class NexusConfiguration {
     }
 
     @Bean
-    RelayFilter relayFilter(NexusProperties props) {
-        return new RelayFilter(props.getSession().getCookieName());
+    RelayFilter relayFilter(NexusProperties props, ObjectProvider<Propagator> propagator) {
+        return new RelayFilter(props.getSession().getCookieName(), propagator.getIfAvailable());
     }
 
     @Bean
