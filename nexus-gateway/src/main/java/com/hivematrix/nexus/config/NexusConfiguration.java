@@ -7,6 +7,7 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -76,9 +77,14 @@ public class NexusConfiguration {
 
     @Bean
     EdgeFilter edgeFilter(ServiceRegistry registry, PathRules rules, SessionValidator validator, RateLimiter limiter,
-            CoreClient core, NexusProperties props, Clock clock) {
-        return new EdgeFilter(registry, rules, validator, limiter, new ApiTokenExchange(core, clock), props.getSession().getCookieName(),
-                props.getKeycloak().getPublicPath(), clock);
+            CoreClient core, NexusProperties props, Clock clock, Environment env) {
+        EdgeFilter edge = new EdgeFilter(registry, rules, validator, limiter, new ApiTokenExchange(core, clock),
+                props.getSession().getCookieName(), props.getKeycloak().getPublicPath(), clock);
+        Integer managementPort = env.getProperty("management.server.port", Integer.class);
+        if (managementPort != null && managementPort > 0) {
+            edge.setManagementPort(managementPort);
+        }
+        return edge;
     }
 
     @Bean
