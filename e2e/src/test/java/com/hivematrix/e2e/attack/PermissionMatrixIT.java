@@ -89,7 +89,8 @@ class PermissionMatrixIT {
                         if (!refused) {
                             got.add(level);
                         }
-                        if (r.statusCode() >= 500) {
+                        // 503 is a designed answer (a dependency or stored state unusable); anything else 5xx is a bug
+                        if (r.statusCode() >= 500 && r.statusCode() != 503) {
                             serverErrors.add(key + " as " + level.column() + " → " + r.statusCode());
                         }
                         cells.add(refused ? "✗" : "✓");
@@ -114,7 +115,7 @@ class PermissionMatrixIT {
         assertThat(missing).as("operations missing from docs/SECURITY.md's access matrix (observed; review before adding)").isEmpty();
         assertThat(stale).as("matrix rows for operations the services no longer publish").isEmpty();
         assertThat(wrong).as("answers that differ from the access matrix").isEmpty();
-        assertThat(serverErrors).as("probes answered with a 5xx").isEmpty();
+        assertThat(serverErrors).as("probes answered with a 5xx other than 503").isEmpty();
     }
 
     /** The operation with its path and required query parameters filled with values that name nothing that exists. */
