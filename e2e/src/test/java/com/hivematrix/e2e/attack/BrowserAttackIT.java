@@ -26,6 +26,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.WaitUntilState;
 
 import tools.jackson.databind.JsonNode;
 
@@ -174,7 +175,9 @@ class BrowserAttackIT extends Journey {
             }
         }
         for (String payload : INJECTION) {
-            Response r = page.navigate(platform.origin + "/codex/companies/?search=" + Attacker.enc(payload));
+            // the document itself is the point; its static assets are not (the machine may be slow)
+            Response r = page.navigate(platform.origin + "/codex/companies/?search=" + Attacker.enc(payload),
+                    new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
             assertThat(r.status()).as("companies page searching " + payload).isEqualTo(200);
         }
         shot(page, "02-injection-search");
