@@ -51,7 +51,7 @@ run_bench() {
     knowledgetree) flock /tmp/hm-bench.lock java bench/knowledgetree/KtBench.java --neo4j bolt://127.0.0.1:17689 --reuse ;;
     core-jmh)
       [[ -f bench/core/target/core-benchmarks.jar ]] || mvn -B -q -f bench/core/pom.xml package
-      flock /tmp/hm-bench.lock java -jar bench/core/target/core-benchmarks.jar -f 1 -wi 2 -i 3 ;;
+      flock /tmp/hm-bench.lock java -jar bench/core/target/core-benchmarks.jar ${JMH_OPTS:--f 1 -wi 2 -i 3 -w 2s -r 3s} ;;
     *) echo "no benchmark $1" >&2; return 2 ;;
   esac
 }
