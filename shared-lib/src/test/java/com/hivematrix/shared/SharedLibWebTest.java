@@ -118,7 +118,8 @@ class SharedLibWebTest {
         assertThat(JSON.readTree(r.body()).path("correlation_id").asString()).isEqualTo("abc-123");
 
         HttpResponse<String> generated = send("GET", "/api/things", null, null, TestTokenIssuer.bearer(ISSUER.userToken("technician")));
-        assertThat(generated.headers().firstValue("X-Correlation-ID")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        // no id from the caller: the request's W3C trace id is its correlation id
+        assertThat(generated.headers().firstValue("X-Correlation-ID")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
         HttpResponse<String> hostile = send("GET", "/api/things", null, null,
                 Map.of("Authorization", "Bearer " + ISSUER.userToken("technician"), "X-Correlation-ID", "bad\tid<script>"));
         assertThat(hostile.headers().firstValue("X-Correlation-ID")).hasValueSatisfying(id -> assertThat(id).doesNotContain("<"));
@@ -163,6 +164,29 @@ class SharedLibWebTest {
         assertThat(body.path("status").asString()).isIn("healthy", "degraded", "unhealthy");
         assertThat(body.path("checks").path("disk").path("total_gb").asDouble()).isPositive();
         assertThat(r.statusCode()).isEqualTo(body.path("status").asString().equals("healthy") ? 200 : 503);
+    }
+
+    @Test
+    void anIncomingTraceContextIsContinuedAndItsTraceIdIsTheCorrelationId(CapturedOutput output) throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> r = send("GET", "/api/things", null, null, Map.of("Authorization", "Bearer " + ISSUER.userToken("technician"),
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        assertThat(r.headers().firstValue("X-Correlation-ID")).contains(traceId);
+        String line = output.getOut().lines().filter(l -> l.contains("hivematrix.access") && l.contains(traceId))
+                .findFirst().orElseThrow(() -> new AssertionError("no access line for the traced request"));
+        assertThat(line).contains("\"correlation_id\":\"" + traceId + "\"", "\"traceId\":\"" + traceId + "\"");
+    }
+
+    @Test
+    void prometheusMetricsNeedAnAdminOrServiceToken() throws Exception {
+        send("GET", "/api/things", null, null, TestTokenIssuer.bearer(ISSUER.userToken("technician")));
+        assertThat(send("GET", "/actuator/prometheus", null, null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/prometheus", null, null, TestTokenIssuer.bearer(ISSUER.userToken("technician"))).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> scrape = send("GET", "/actuator/prometheus", null, null,
+                Map.of("Authorization", "Bearer " + ISSUER.serviceToken("ledger", "sample"), "Accept", "text/plain"));
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("http_server_requests_seconds_count{", "uri=\"/api/things\"", "jvm_memory_used_bytes");
     }
 
     @Test

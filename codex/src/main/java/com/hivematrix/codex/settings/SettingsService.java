@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.hivematrix.shared.config.HivematrixProperties;
+import com.hivematrix.shared.problem.ProblemException;
 
 /**
  * Provider and scheduler settings (the original's codex.conf), stored in {@code app_settings} and
@@ -111,7 +112,9 @@ public class SettingsService {
             c.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, in, 0, 12));
             return new String(c.doFinal(in, 12, in.length - 12), java.nio.charset.StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A stored secret cannot be decrypted: was the settings key changed?", e);
+            // an operator's problem (the key changed), not a bug: a 503 problem that says what to do, not a bare 500
+            throw ProblemException.serviceUnavailable("A stored secret cannot be decrypted with this installation's settings key"
+                    + " (was codex.settings.key or var/secrets/codex-settings.key changed?); an admin must enter it again", 60);
         }
     }
 

@@ -98,8 +98,30 @@ class ServiceTokenTest extends DefaultCoreTest {
 
     @Test
     void nonJsonBodyIsAProblem() {
-        Http.Reply reply = http.post("/service-token", "application/x-www-form-urlencoded", "calling_service=helm");
+        // a form is the client-credentials grant (below); anything else but JSON is a 415 problem
+        Http.Reply reply = http.post("/service-token", "text/plain", "calling_service=helm");
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void clientCredentialsGrantMintsTheSameTokenForScrapers() {
+        Http.Reply reply = http.post("/service-token", "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&target_service=codex", "Authorization", basic("helm", HELM_SECRET));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(reply.json().get("expires_in").asLong()).isEqualTo(300);
+        JsonNode claims = Http.JSON.readTree(Base64.getUrlDecoder().decode(reply.json().get("access_token").asString().split("\\.")[1]));
+        assertThat(claims.get("calling_service").asString()).isEqualTo("helm");
+        assertThat(claims.get("aud").asString()).isEqualTo("codex");
+
+        assertThat(http.post("/service-token", "application/x-www-form-urlencoded", "grant_type=client_credentials&target_service=codex",
+                "Authorization", basic("helm", "wrong")).status()).isEqualTo(401);
+        assertThat(http.post("/service-token", "application/x-www-form-urlencoded", "grant_type=password&target_service=codex",
+                "Authorization", basic("helm", HELM_SECRET)).json().get("error").asString()).isEqualTo("unsupported_grant_type");
+        assertThat(http.post("/service-token", "application/x-www-form-urlencoded", "grant_type=client_credentials&target_service=nosuch",
+                "Authorization", basic("helm", HELM_SECRET)).json().get("error").asString()).isEqualTo("invalid_request");
+        assertThat(http.post("/service-token", "application/x-www-form-urlencoded", "grant_type=client_credentials&target_service=codex",
+                "Authorization", basic("helm", HELM_SECRET), "X-Forwarded-Prefix", "/core").status()).isEqualTo(403);
     }
 }

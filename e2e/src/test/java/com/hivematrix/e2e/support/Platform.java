@@ -30,6 +30,8 @@ public final class Platform implements AutoCloseable {
     public final Path home;
     public final int nexusPort = ServiceProcess.freePort();
     public final String origin = "https://localhost:" + nexusPort;
+    /** Nexus's loopback-only Actuator port (Prometheus scrapes it); its public port never serves Actuator. */
+    public final int nexusManagementPort = ServiceProcess.freePort();
     public final boolean codex;
     /** Ledger runs when its jar is built and Codex runs (it bills Codex's data); Codex then loads the demo MSP. */
     public final boolean ledger;
@@ -164,6 +166,7 @@ public final class Platform implements AutoCloseable {
         nexus.put("SERVER_PORT", Integer.toString(nexusPort));
         nexus.put("NEXUS_HOST", "127.0.0.1");
         nexus.put("NEXUS_REDIS_DB", "9");
+        nexus.put("NEXUS_MANAGEMENT_PORT", Integer.toString(nexusManagementPort));
         nexus.put("KEYCLOAK_BACKEND_URL", keycloak.url());
         nexus.put("KEYCLOAK_REALM", keycloak.realm());
         nexus.put("KEYCLOAK_CLIENT_ID", keycloak.nexusClientId());

@@ -5,14 +5,17 @@ import java.time.Clock;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.netty.channel.ChannelOption;
+import io.micrometer.tracing.propagation.Propagator;
 import reactor.netty.http.client.HttpClient;
 
 import com.hivematrix.nexus.compose.CompositionFilter;
@@ -77,14 +80,19 @@ public class NexusConfiguration {
 
     @Bean
     EdgeFilter edgeFilter(ServiceRegistry registry, PathRules rules, SessionValidator validator, RateLimiter limiter,
-            CoreClient core, NexusProperties props, Clock clock) {
-        return new EdgeFilter(registry, rules, validator, limiter, new ApiTokenExchange(core, clock), props.getSession().getCookieName(),
-                props.getKeycloak().getPublicPath(), clock);
+            CoreClient core, NexusProperties props, Clock clock, Environment env) {
+        EdgeFilter edge = new EdgeFilter(registry, rules, validator, limiter, new ApiTokenExchange(core, clock),
+                props.getSession().getCookieName(), props.getKeycloak().getPublicPath(), clock);
+        Integer managementPort = env.getProperty("management.server.port", Integer.class);
+        if (managementPort != null && managementPort > 0) {
+            edge.setManagementPort(managementPort);
+        }
+        return edge;
     }
 
     @Bean
-    RelayFilter relayFilter(NexusProperties props) {
-        return new RelayFilter(props.getSession().getCookieName());
+    RelayFilter relayFilter(NexusProperties props, ObjectProvider<Propagator> propagator) {
+        return new RelayFilter(props.getSession().getCookieName(), propagator.getIfAvailable());
     }
 
     @Bean

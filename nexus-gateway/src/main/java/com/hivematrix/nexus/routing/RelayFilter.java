@@ -19,18 +19,25 @@ import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.hivematrix.nexus.security.EdgeFilter;
 import com.hivematrix.shared.web.CorrelationIdFilter;
 import com.hivematrix.shared.web.UserMdcFilter;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
 import reactor.core.publisher.Mono;
 
 /**
  * What a backend sees: Nexus's own X-Forwarded-* (overwritten, never appended from the client),
  * {@code X-Forwarded-Prefix: /<service>}, a correlation id, {@code Authorization: Bearer <HiveMatrix JWT>}
  * from the session, and none of Nexus's or Keycloak's cookies. Backends cannot set Nexus's cookie.
+ * The W3C trace context of Nexus's server span ({@code traceparent}) goes with the request, and a
+ * request that brings no X-Correlation-ID gets the trace id as its correlation id, so one value
+ * finds the request in Nexus's and the backend's logs and in a tracing system.
  */
 public class RelayFilter implements GlobalFilter, Ordered {
 
@@ -44,10 +51,29 @@ public class RelayFilter implements GlobalFilter, Ordered {
     /** The X-Forwarded-* values, written by {@link ForwardedHeadersWriter} after the gateway's own header filters. */
     public static final String FORWARDED_ATTR = "nexus.forwarded";
 
+    /** Trace context headers a client may send; the backend gets Nexus's, never the client's. */
+    private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "b3", "X-B3-TraceId", "X-B3-SpanId",
+            "X-B3-ParentSpanId", "X-B3-Sampled", "X-B3-Flags");
+
     private final String sessionCookie;
+    private final Propagator propagator;
 
     public RelayFilter(String sessionCookie) {
+        this(sessionCookie, null);
+    }
+
+    /** {@code propagator} null: no tracing on the classpath, correlation ids are random. */
+    public RelayFilter(String sessionCookie, Propagator propagator) {
         this.sessionCookie = sessionCookie;
+        this.propagator = propagator;
+    }
+
+    /** The span of the server observation WebFlux opened for this exchange, if tracing is on. */
+    static Span serverSpan(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .orElse(null);
     }
 
     @Override
@@ -63,8 +89,10 @@ public class RelayFilter implements GlobalFilter, Ordered {
         boolean isPublic = Boolean.TRUE.equals(exchange.getAttribute(EdgeFilter.PUBLIC_ATTR));
         String token = exchange.getAttribute(EdgeFilter.TOKEN_ATTR);
         String incomingId = request.getHeaders().getFirst(CORRELATION_HEADER);
+        Span span = propagator == null ? null : serverSpan(exchange);
+        String traceId = span == null ? null : span.context().traceId();
         String correlationId = incomingId != null && CORRELATION.matcher(incomingId).matches()
-                ? incomingId : UUID.randomUUID().toString();
+                ? incomingId : traceId != null ? traceId : UUID.randomUUID().toString();
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);
         if (host == null) {
             host = request.getURI().getRawAuthority();
@@ -78,6 +106,10 @@ public class RelayFilter implements GlobalFilter, Ordered {
 
         ServerHttpRequest relayed = request.mutate().headers(h -> {
             STRIPPED.forEach(h::remove);
+            TRACE_HEADERS.forEach(h::remove);
+            if (span != null) {
+                propagator.inject(span.context(), h, HttpHeaders::set);
+            }
             h.set(CORRELATION_HEADER, correlationId);
             if (!keycloak && !isPublic) {
                 h.remove(HttpHeaders.AUTHORIZATION);
@@ -109,13 +141,16 @@ public class RelayFilter implements GlobalFilter, Ordered {
         });
         long start = System.nanoTime();
         return chain.filter(exchange.mutate().request(relayed).build())
-                .doFinally(signal -> logAccess(exchange, correlationId, start));
+                .doFinally(signal -> logAccess(exchange, correlationId, traceId, start));
     }
 
     /** One line per proxied request with its correlation id and user in the MDC, as the services log theirs. */
-    private static void logAccess(ServerWebExchange exchange, String correlationId, long start) {
+    private static void logAccess(ServerWebExchange exchange, String correlationId, String traceId, long start) {
         Map<String, Object> user = exchange.getAttribute(EdgeFilter.USER_ATTR);
         MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
+        if (traceId != null) {
+            MDC.put(CorrelationIdFilter.TRACE_ID_MDC_KEY, traceId);
+        }
         if (user != null) {
             MDC.put(UserMdcFilter.USER_ID, String.valueOf(user.getOrDefault("sub", "")));
             MDC.put(UserMdcFilter.USERNAME, String.valueOf(user.getOrDefault("preferred_username", "")));
@@ -127,6 +162,7 @@ public class RelayFilter implements GlobalFilter, Ordered {
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             MDC.remove(CorrelationIdFilter.MDC_KEY);
+            MDC.remove(CorrelationIdFilter.TRACE_ID_MDC_KEY);
             MDC.remove(UserMdcFilter.USER_ID);
             MDC.remove(UserMdcFilter.USERNAME);
         }

@@ -51,6 +51,8 @@ public class EdgeFilter implements WebFilter, Ordered {
     private final String sessionCookie;
     private final String keycloakPath;
     private final Clock clock;
+    /** Nexus's loopback-only Actuator port (0: none); requests on it are Actuator's, not the gateway's. */
+    private int managementPort;
 
     public EdgeFilter(ServiceRegistry registry, PathRules rules, SessionValidator validator, RateLimiter rateLimiter,
             ApiTokenExchange apiTokens, String sessionCookie, String keycloakPath, Clock clock) {
@@ -64,6 +66,11 @@ public class EdgeFilter implements WebFilter, Ordered {
         this.clock = clock;
     }
 
+    /** Requests arriving on {@code port} (the management server, bound to 127.0.0.1) skip the gateway's checks. */
+    public void setManagementPort(int port) {
+        this.managementPort = port;
+    }
+
     @Override
     public int getOrder() {
         return ORDER;
@@ -72,6 +79,9 @@ public class EdgeFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        if (managementPort > 0 && request.getLocalAddress() != null && request.getLocalAddress().getPort() == managementPort) {
+            return chain.filter(exchange);
+        }
         String rawPath = request.getURI().getRawPath();
         if (suspicious(rawPath)) {
             return Responses.error(exchange, HttpStatus.BAD_REQUEST, "Malformed request path");

@@ -130,7 +130,9 @@ class GatewayRoutingTest {
         assertThat(h.get("x-forwarded-host")).isEqualTo("localhost:" + port);
         assertThat(h.get("x-forwarded-port")).isEqualTo(String.valueOf(port));
         assertThat(h).doesNotContainKey("forwarded");
-        assertThat(h.get("x-correlation-id")).matches("[0-9a-f-]{36}");
+        // no id from the caller: Nexus's trace id, and the same trace goes on as W3C traceparent
+        assertThat(h.get("x-correlation-id")).matches("[0-9a-f]{32}");
+        assertThat(h.get("traceparent")).matches("00-" + h.get("x-correlation-id") + "-[0-9a-f]{16}-0[01]");
         assertThat(h.get("cookie")).isEqualTo("theme=dark");
     }
 

@@ -18,7 +18,9 @@ public class HivematrixWebConfiguration {
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // just inside Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1): the trace is open, so the
+        // correlation id can default to the trace id and the access line carries both
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
