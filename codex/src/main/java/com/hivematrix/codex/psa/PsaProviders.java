@@ -2,6 +2,7 @@ package com.hivematrix.codex.psa;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.hivematrix.codex.psa.freshservice.FreshserviceProvider;
@@ -14,9 +15,16 @@ public class PsaProviders {
     public static final List<String> KNOWN = List.of("freshservice", "superops");
 
     private final SettingsService settings;
+    private final String freshserviceBaseUrl;
 
-    public PsaProviders(SettingsService settings) {
+    /**
+     * {@code codex.freshservice.base-url} (env CODEX_FRESHSERVICE_BASE_URL) sends Freshservice calls to
+     * an operator-chosen endpoint (an egress proxy, or a test PSA) instead of {@code https://<domain>/api/v2};
+     * it is deployment configuration, deliberately not editable from the admin page.
+     */
+    public PsaProviders(SettingsService settings, @Value("${codex.freshservice.base-url:}") String freshserviceBaseUrl) {
         this.settings = settings;
+        this.freshserviceBaseUrl = freshserviceBaseUrl == null || freshserviceBaseUrl.isBlank() ? null : freshserviceBaseUrl.trim();
     }
 
     public String defaultName() {
@@ -29,7 +37,7 @@ public class PsaProviders {
 
     public PsaProvider byName(String name) {
         return switch (name == null ? "" : name) {
-            case FreshserviceProvider.NAME -> FreshserviceProvider.fromSettings(settings);
+            case FreshserviceProvider.NAME -> FreshserviceProvider.fromSettings(settings, freshserviceBaseUrl);
             case "superops" -> throw new PsaException.NotConfigured("The SuperOps PSA provider is not implemented yet");
             default -> throw new PsaException.NotConfigured("Unknown PSA provider: " + name);
         };
