@@ -115,12 +115,13 @@ public class PsaSyncController {
                 fs.put("group_ids", groupIds("freshservice"));
                 providersBody.put(FreshserviceProvider.NAME, fs);
             });
-            if (settings.isSet("superops.api_url") || settings.isSet("superops.api_key")) {
+            if (settings.isSet("superops.subdomain") || settings.isSet("superops.api_key")) {
+                String web = "https://" + settings.get("superops.subdomain", "app") + ".superops.ai/#";
                 Map<String, Object> so = new LinkedHashMap<>();
                 so.put("name", "SuperOps");
-                so.put("ticket_url_template", "https://app.superops.com/tickets/{ticket_id}");
-                so.put("company_url_template", "https://app.superops.com/companies/{company_id}");
-                so.put("contact_url_template", "https://app.superops.com/contacts/{contact_id}");
+                so.put("ticket_url_template", web + "/tickets/{ticket_id}/details");
+                so.put("company_url_template", web + "/clients/{company_id}/overview");
+                so.put("contact_url_template", web + "/users/{contact_id}");
                 so.put("group_ids", groupIds("superops"));
                 providersBody.put("superops", so);
             }

@@ -323,6 +323,29 @@ class DattoSyncTest extends CodexTestBase {
         assertThat(List.of(count("SELECT count(*) FROM sync_jobs"))).containsExactly(0L);
     }
 
+    @Test
+    void adminSavesDattoSettingsByRegionWithoutShowingTheKeys() {
+        Response bad = form("/admin/update-datto", Map.of("datto_region", "attacker.example.com", "datto_api_key", "k"), ADMIN);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("must be one of zinfandel");
+        assertThat(settings.get("datto.region")).isEmpty();
+
+        Response ok = form("/admin/update-datto", Map.of("datto_region", "merlot", "datto_api_key", "pub-123456",
+                "datto_api_secret", "sec-abcdef"), ADMIN);
+        assertThat(ok.status()).isEqualTo(302);
+        assertThat(settings.get("datto.region")).contains("merlot");
+        assertThat(settings.get("datto.api_secret")).contains("sec-abcdef");
+        assertThat(jdbc.sql("SELECT value FROM app_settings WHERE key = 'datto.api_secret'").query(String.class).single())
+                .as("stored encrypted").doesNotContain("sec-abcdef");
+        Response admin = page("/admin/", ADMIN);
+        assertThat(admin.body()).contains("API keys configured").doesNotContain("sec-abcdef").doesNotContain("pub-123456");
+
+        Response providers = form("/admin/update-providers", Map.of("psa_provider", "nope", "rmm_provider", "datto"), ADMIN);
+        assertThat(providers.status()).isEqualTo(422);
+        assertThat(providers.body()).contains("must be one of freshservice, superops");
+        assertThat(form("/admin/update-datto", Map.of("datto_region", "merlot"), TECH).status()).isEqualTo(403);
+    }
+
     private void assertProblemOrStatus(Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
     }
