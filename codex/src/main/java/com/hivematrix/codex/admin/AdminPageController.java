@@ -48,6 +48,7 @@ public class AdminPageController {
             "tickets", "Sync PSA tickets (last 48 hours, with details)",
             "tickets-light", "Sync active tickets (light)",
             "tickets-full", "Sync full ticket history",
+            "create-account-numbers", "Create account numbers in the PSA",
             "datto", "Sync RMM (account numbers, then assets)",
             "push-to-datto", "Push account numbers to RMM");
 
@@ -131,6 +132,7 @@ public class AdminPageController {
             case "tickets" -> sync.syncTicketsDetail();
             case "tickets-light" -> sync.syncTicketsLight();
             case "tickets-full" -> sync.syncTicketsFull();
+            case "create-account-numbers" -> sync.createAccountNumbers();
             case "datto" -> rmm.syncRmm();
             case "push-to-datto" -> rmm.pushAccountNumbers();
             default -> null;

@@ -29,12 +29,23 @@ public class PsaSyncController {
     private final PsaSyncService sync;
     private final SyncJobService jobs;
     private final SettingsService settings;
+    private final AccountNumberCreation accountNumbers;
 
-    public PsaSyncController(PsaProviders providers, PsaSyncService sync, SyncJobService jobs, SettingsService settings) {
+    public PsaSyncController(PsaProviders providers, PsaSyncService sync, SyncJobService jobs, SettingsService settings,
+            AccountNumberCreation accountNumbers) {
         this.providers = providers;
         this.sync = sync;
         this.jobs = jobs;
         this.settings = settings;
+        this.accountNumbers = accountNumbers;
+    }
+
+    @PostMapping("/sync/create-account-numbers")
+    @PreAuthorize(Access.ADMIN_OR_SERVICE)
+    @Operation(summary = "Random six-digit account numbers for PSA companies without one, written back to the PSA, then a company sync")
+    public ResponseEntity<Map<String, Object>> createAccountNumbers() {
+        return start("create-account-numbers", "create-account-numbers", null, "account number creation started in background",
+                accountNumbers::run);
     }
 
     @PostMapping("/sync/psa")
@@ -73,6 +84,10 @@ public class PsaSyncController {
     }
 
     private ResponseEntity<Map<String, Object>> start(String kind, String syncType, String message, ProviderWork work) {
+        return start(kind, "psa", syncType, message, work);
+    }
+
+    private ResponseEntity<Map<String, Object>> start(String kind, String script, String syncType, String message, ProviderWork work) {
         PsaProvider provider;
         try {
             provider = providers.byDefault();
@@ -80,7 +95,7 @@ public class PsaSyncController {
             return ResponseEntity.badRequest().body(Map.of("success", false, "error", e.getMessage()));
         }
         try {
-            String id = jobs.start(kind, "psa", provider.name(), syncType, p -> work.run(provider, p));
+            String id = jobs.start(kind, script, provider.name(), syncType, p -> work.run(provider, p));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("success", true);
             body.put("job_id", id);

@@ -130,6 +130,12 @@ public class FreshserviceProvider implements PsaProvider {
         return Optional.of(ticket(body.get("ticket"), entries == null ? null : entries.get("time_entries"), true));
     }
 
+    /** The department's {@code account_number} custom field is a number field in Freshservice: sent as an integer. */
+    @Override
+    public void writeAccountNumber(long companyExternalId, String accountNumber) {
+        client.put("/departments/" + companyExternalId, Map.of("custom_fields", Map.of("account_number", Long.parseLong(accountNumber))));
+    }
+
     @Override
     public String ticketUrl(String id) {
         return "https://" + webDomain + "/a/tickets/" + id;
