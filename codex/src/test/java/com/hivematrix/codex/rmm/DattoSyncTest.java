@@ -201,6 +201,11 @@ class DattoSyncTest extends CodexTestBase {
                 .query(String.class).single()).isEqualTo("Server|ESXi Host|reboot_required");
         assertThat(jdbc.sql("SELECT device_type || '|' || patch_status || '|' || coalesce(backup_usage_tb::text, 'null') FROM assets WHERE hostname = 'BETA-LT01'")
                 .query(String.class).single()).isEqualTo("laptop|missing_patches|null");
+        // pages show the normalised keys as words
+        Response detail = page("/assets/" + assetId("ALPHA-WS01"), TECH);
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body()).contains("<dd>Workstation</dd>").contains("<dd>Up to date</dd>");
+        assertThat(page("/assets/?search=ALPHA-SRV01", TECH).body()).contains("Reboot required");
         assertThat(jdbc.sql("SELECT rmm_site_uid || '>' || company_account_number FROM rmm_site_links ORDER BY 1").query(String.class).list())
                 .containsExactly("site-a>300001", "site-b>300003");
 
