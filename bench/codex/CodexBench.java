@@ -47,6 +47,8 @@ public class CodexBench {
     public static void main(String[] args) throws Exception {
         boolean regenerate = Arrays.asList(args).contains("--regenerate");
         boolean beaconOnly = Arrays.asList(args).contains("--beacon");
+        boolean ticketSync = Arrays.asList(args).contains("--ticket-sync");
+        int syncTickets = intArg(args, "--tickets", 500_000);
         int seconds = intArg(args, "--seconds", 20);
         int connections = intArg(args, "--connections", 8);
         Path home = Path.of("").toAbsolutePath();
@@ -61,14 +63,21 @@ public class CodexBench {
         String beacon = serviceToken(kp, "beacon");
         String ledger = serviceToken(kp, "ledger");
 
+        HttpServer freshservice = ticketSync ? fakeFreshservice(syncTickets) : null;
         Process codex = new ProcessBuilder("java", "-Xmx1g", "-jar", home.resolve("codex/target/codex.jar").toString(),
-                "--server.port=" + PORT, "--hivematrix.home=" + home, "--spring.datasource.url=" + PG + "codex_bench",
+                "--server.port=" + PORT, "--hivematrix.home=" + home,
+                "--spring.datasource.url=" + PG + (ticketSync ? "codex_bench_sync" : "codex_bench"),
                 "--hivematrix.registry-file=" + registry, "--hivematrix.security.jwks-uri=" + coreUrl + "/.well-known/jwks.json",
-                "--hivematrix.logs.ship-to-helm=false", "--codex.scheduler.enabled=false", "--logging.level.root=WARN")
+                "--hivematrix.logs.ship-to-helm=false", "--codex.scheduler.enabled=false", "--logging.level.root=WARN",
+                "--codex.freshservice.base-url=" + (freshservice == null ? "" : "http://127.0.0.1:" + freshservice.getAddress().getPort() + "/api/v2"))
                 .redirectErrorStream(true).redirectOutput(home.resolve("codex/target/codex-bench.log").toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             waitUp(http);
+            if (ticketSync) {
+                ticketSync(http, userToken(kp, "admin"), serviceToken(kp, "beacon"), syncTickets);
+                return;
+            }
             seed(regenerate);
             System.out.println(counts());
             if (beaconOnly) {
@@ -96,6 +105,9 @@ public class CodexBench {
             codex.destroy();
             codex.waitFor();
             core.stop(0);
+            if (freshservice != null) {
+                freshservice.stop(0);
+            }
             Files.deleteIfExists(registry);
         }
     }
@@ -305,6 +317,134 @@ public class CodexBench {
                     WHERE external_source = 'freshservice' AND (status <> 'closed' OR external_id %% %1$d = 0)""".formatted(n));
             st.execute("ANALYZE ticket_details");
         }
+    }
+
+    // ---------------------------------------------------------------- ticket sync throughput
+
+    static final int DEPARTMENTS = 2_000;
+
+    /**
+     * Ticket sync throughput (issue 5: "full Freshservice sync of 500,000 tickets, tickets/s for the
+     * database side"): a Freshservice stand-in serves 2,000 departments and {@code tickets} active
+     * tickets in list pages of 100 (what the light tier reads: no per-ticket calls, so the time is
+     * Codex's paging, mapping and saving); Codex syncs companies, then the tickets twice — first into
+     * an empty table (inserts), then again (every row updated). Times are the job rows' own
+     * started/completed instants.
+     */
+    static void ticketSync(HttpClient http, String admin, String service, int tickets) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG + "codex_bench_sync", "postgres", ""); Statement st = c.createStatement()) {
+            st.execute("TRUNCATE ticket_details, sync_jobs");
+            st.execute("""
+                    INSERT INTO app_settings (key, value, secret, updated_at) VALUES ('freshservice.pacing_ms', '0', false, now()),
+                      ('psa.default_provider', 'freshservice', false, now())
+                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value""");
+        }
+        HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/admin/update-freshservice"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("fs_domain=bench.freshservice.com&fs_api_key=bench-key")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (saved.statusCode() != 302) {
+            throw new IllegalStateException("Freshservice settings not saved: HTTP " + saved.statusCode());
+        }
+        System.out.println("companies (2,000 departments): " + runJob(http, service, "/sync/psa"));
+        for (String pass : List.of("insert", "update")) {
+            String result = runJob(http, service, "/sync/tickets/light");
+            System.out.println("tickets light sync, " + pass + " pass: " + result);
+        }
+        System.out.println(counts("codex_bench_sync"));
+    }
+
+    static String runJob(HttpClient http, String token, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"job_id\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException(path + " did not start: " + r.statusCode() + " " + r.body());
+        }
+        String id = m.group(1);
+        try (Connection c = DriverManager.getConnection(PG + "codex_bench_sync", "postgres", "")) {
+            while (true) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                        SELECT status, extract(epoch FROM completed_at - started_at), processed, success, left(coalesce(error, ''), 300)
+                        FROM sync_jobs WHERE id = '%s'""".formatted(id))) {
+                    rs.next();
+                    if (!"running".equals(rs.getString(1))) {
+                        double seconds = rs.getDouble(2);
+                        long rows = count(c, "SELECT count(*) FROM ticket_details");
+                        return String.format(java.util.Locale.ROOT, "%s in %.1f s, %d ticket rows, %.0f tickets/s%s", rs.getString(1), seconds,
+                                rows, rows / Math.max(seconds, 0.001), rs.getBoolean(4) ? "" : " (errors: " + rs.getString(5) + ")");
+                    }
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    static long count(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String counts(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG + db, "postgres", "")) {
+            return "companies " + count(c, "SELECT count(*) FROM companies") + ", tickets " + count(c, "SELECT count(*) FROM ticket_details")
+                    + ", tickets with a company " + count(c, "SELECT count(*) FROM ticket_details WHERE company_account_number IS NOT NULL");
+        }
+    }
+
+    /** Freshservice v2 list endpoints as the light sync reads them, generated on the fly (payload shapes as in FreshserviceSyncTest). */
+    static HttpServer fakeFreshservice(int tickets) throws Exception {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.createContext("/api/v2/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
+            java.util.regex.Matcher pm = java.util.regex.Pattern.compile("(?:^|&)page=(\\d+)").matcher(query);
+            int page = pm.find() ? Integer.parseInt(pm.group(1)) : 1;
+            StringBuilder body = new StringBuilder();
+            if (path.endsWith("/departments")) {
+                body.append("{\"departments\":[");
+                for (int i = (page - 1) * 100; i < Math.min(page * 100, DEPARTMENTS); i++) {
+                    body.append(i % 100 == 0 ? "" : ",").append("""
+                            {"id":%d,"name":"Bench Client %d","description":null,"domains":[],"workspace_id":2,
+                             "created_at":"2024-01-01T00:00:00Z","updated_at":"2025-01-01T00:00:00Z",
+                             "custom_fields":{"account_number":%d,"plan_selected":"Gold","contract_term":"1 Year"}}""".formatted(10_000 + i, i, 800_000 + i));
+                }
+                body.append("]}");
+            } else if (path.endsWith("/tickets/filter")) {
+                body.append("{\"tickets\":[");
+                int[] active = {2, 3, 8, 9, 10, 13, 19, 23, 26, 27};
+                for (int i = (page - 1) * 100; i < Math.min(page * 100, tickets); i++) {
+                    body.append(i % 100 == 0 ? "" : ",").append("""
+                            {"id":%d,"subject":"Ticket %d: printer offline","description":"<div>The printer on floor %d is <b>offline</b>.</div>",
+                             "description_text":"The printer on floor %d is offline.","status":%d,"priority":%d,"type":"Incident",
+                             "requester_id":%d,"responder_id":7001,"group_id":19000234009,"department_id":%d,"source":2,
+                             "created_at":"2025-06-01T09:00:00Z","updated_at":"2025-11-%02dT09:00:00Z","due_by":"2025-12-05T09:00:00Z",
+                             "fr_due_by":"2025-12-02T09:00:00Z","is_escalated":false,"custom_fields":{}}"""
+                            .formatted(1_000_000 + i, i, i % 9, i % 9, active[i % active.length], 1 + i % 4, 50_000 + i % 40_000,
+                                    10_000 + i % DEPARTMENTS, 1 + i % 28));
+                }
+                body.append("]}");
+            } else {
+                String key = path.substring(path.lastIndexOf('/') + 1);
+                body.append("{\"").append(key).append("\":[]}");
+            }
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(bytes);
+            }
+        });
+        s.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-freshservice");
+            t.setDaemon(true);
+            return t;
+        }));
+        s.start();
+        return s;
     }
 
     // ---------------------------------------------------------------- Core stand-in and tokens

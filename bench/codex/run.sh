@@ -4,6 +4,7 @@
 # /api/tickets/active, and wall-clock timing of the streamed /api/companies/bulk?include_tickets=true.
 #
 #   bench/codex/run.sh [--regenerate] [--seconds 20] [--connections 8]
+#   bench/codex/run.sh --ticket-sync [--tickets 500000]   # PSA ticket sync throughput (database codex_bench_sync)
 #
 # Needs wrk (apt-get install -y wrk) and the machine's PostgreSQL. Builds codex/target/codex.jar if
 # missing. Codex runs on 127.0.0.1:15010 with a JWKS and session check of the program's own

@@ -20,7 +20,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.hivematrix.codex.psa.PsaProviders;
 import com.hivematrix.codex.psa.PsaSyncController;
+import com.hivematrix.codex.psa.superops.SuperOpsProvider;
+import com.hivematrix.codex.rmm.RmmProviders;
+import com.hivematrix.codex.rmm.RmmSyncController;
+import com.hivematrix.codex.rmm.datto.DattoProvider;
 import com.hivematrix.codex.settings.SettingsService;
 import com.hivematrix.codex.web.Access;
 import com.hivematrix.codex.web.CodexPage;
@@ -42,16 +47,26 @@ public class AdminPageController {
             "psa", "Sync PSA (companies, contacts, agents)",
             "tickets", "Sync PSA tickets (last 48 hours, with details)",
             "tickets-light", "Sync active tickets (light)",
-            "tickets-full", "Sync full ticket history");
+            "tickets-full", "Sync full ticket history",
+            "create-account-numbers", "Create account numbers in the PSA",
+            "datto", "Sync RMM (account numbers, then assets)",
+            "push-to-datto", "Push account numbers to RMM");
 
     private final JdbcClient jdbc;
     private final SettingsService settings;
     private final PsaSyncController sync;
+    private final RmmSyncController rmm;
+    private final PsaProviders psaProviders;
+    private final RmmProviders rmmProviders;
 
-    public AdminPageController(JdbcClient jdbc, SettingsService settings, PsaSyncController sync) {
+    public AdminPageController(JdbcClient jdbc, SettingsService settings, PsaSyncController sync, RmmSyncController rmm,
+            PsaProviders psaProviders, RmmProviders rmmProviders) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.sync = sync;
+        this.rmm = rmm;
+        this.psaProviders = psaProviders;
+        this.rmmProviders = rmmProviders;
     }
 
     @GetMapping("/admin/")
@@ -90,6 +105,18 @@ public class AdminPageController {
         if (!model.containsAttribute("hooks")) {
             model.addAttribute("hooks", hooks);
         }
+        if (!model.containsAttribute("datto")) {
+            model.addAttribute("datto", dattoView(settings.get("datto.region", "")));
+        }
+        model.addAttribute("regions", DattoProvider.REGIONS);
+        if (!model.containsAttribute("superops")) {
+            model.addAttribute("superops", superopsView(settings.get("superops.region", "us"), settings.get("superops.subdomain", ""),
+                    settings.get("superops.account_number_field", "account_number")));
+        }
+        model.addAttribute("psaProvider", psaProviders.defaultName());
+        model.addAttribute("rmmProvider", rmmProviders.defaultName());
+        model.addAttribute("psaProviders", PsaProviders.KNOWN);
+        model.addAttribute("rmmProviders", RmmProviders.KNOWN);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -105,6 +132,9 @@ public class AdminPageController {
             case "tickets" -> sync.syncTicketsDetail();
             case "tickets-light" -> sync.syncTicketsLight();
             case "tickets-full" -> sync.syncTicketsFull();
+            case "create-account-numbers" -> sync.createAccountNumbers();
+            case "datto" -> rmm.syncRmm();
+            case "push-to-datto" -> rmm.pushAccountNumbers();
             default -> null;
         };
         if (result == null) {
@@ -171,6 +201,117 @@ public class AdminPageController {
         settings.put("freshservice.group_ids.professional_services", ps.trim());
         settings.put("freshservice.group_ids.helpdesk", helpdesk.trim());
         return "redirect:/admin/?saved=freshservice";
+    }
+
+    /** Datto RMM connection: a region from the list (never a free-text host) and the API key pair; blank keys keep the stored ones. */
+    @PostMapping("/admin/update-datto")
+    @PreAuthorize(Access.ADMIN)
+    public String updateDatto(@RequestParam(name = "datto_region", defaultValue = "") String region,
+            @RequestParam(name = "datto_api_key", defaultValue = "") String apiKey,
+            @RequestParam(name = "datto_api_secret", defaultValue = "") String apiSecret, Model model, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!DattoProvider.REGIONS.contains(region)) {
+            errors.put("datto_region", "must be one of " + String.join(", ", DattoProvider.REGIONS));
+        }
+        if (apiKey.length() > 200) {
+            errors.put("datto_api_key", "is too long");
+        }
+        if (apiSecret.length() > 200) {
+            errors.put("datto_api_secret", "is too long");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("errors", errors);
+            model.addAttribute("datto", dattoView(region));
+            return page(null, model);
+        }
+        settings.put("datto.region", region);
+        if (!apiKey.isBlank()) {
+            settings.putSecret("datto.api_key", apiKey.trim());
+        }
+        if (!apiSecret.isBlank()) {
+            settings.putSecret("datto.api_secret", apiSecret.trim());
+        }
+        return "redirect:/admin/?saved=datto";
+    }
+
+    static final Pattern SUBDOMAIN = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+    static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z0-9_]{1,100}$");
+
+    /** SuperOps connection: region (US/EU endpoint), the account's subdomain, the API token (blank keeps it), the account-number custom field. */
+    @PostMapping("/admin/update-superops")
+    @PreAuthorize(Access.ADMIN)
+    public String updateSuperops(@RequestParam(name = "superops_region", defaultValue = "") String region,
+            @RequestParam(name = "superops_subdomain", defaultValue = "") String subdomain,
+            @RequestParam(name = "superops_api_key", defaultValue = "") String apiKey,
+            @RequestParam(name = "superops_account_number_field", defaultValue = "account_number") String field, Model model,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        subdomain = subdomain.trim().toLowerCase(java.util.Locale.ROOT);
+        field = field.trim();
+        if (!SuperOpsProvider.REGIONS.containsKey(region)) {
+            errors.put("superops_region", "must be us or eu");
+        }
+        if (!SUBDOMAIN.matcher(subdomain).matches()) {
+            errors.put("superops_subdomain", "must be your SuperOps subdomain (letters, digits, hyphens)");
+        }
+        if (!FIELD_NAME.matcher(field).matches()) {
+            errors.put("superops_account_number_field", "must be a custom field name (letters, digits, underscores)");
+        }
+        if (apiKey.length() > 500) {
+            errors.put("superops_api_key", "is too long");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("errors", errors);
+            model.addAttribute("superops", superopsView(region, subdomain, field));
+            return page(null, model);
+        }
+        settings.put("superops.region", region);
+        settings.put("superops.subdomain", subdomain);
+        settings.put("superops.account_number_field", field);
+        if (!apiKey.isBlank()) {
+            settings.putSecret("superops.api_key", apiKey.trim());
+        }
+        return "redirect:/admin/?saved=superops";
+    }
+
+    private Map<String, Object> superopsView(String region, String subdomain, String field) {
+        Map<String, Object> so = new LinkedHashMap<>();
+        so.put("region", region);
+        so.put("subdomain", subdomain);
+        so.put("account_number_field", field);
+        so.put("api_key_configured", settings.isSet("superops.api_key"));
+        return so;
+    }
+
+    /** Which PSA and which RMM the syncs and the scheduler use; applies to the next run without a restart. */
+    @PostMapping("/admin/update-providers")
+    @PreAuthorize(Access.ADMIN)
+    public String updateProviders(@RequestParam(name = "psa_provider", defaultValue = "") String psa,
+            @RequestParam(name = "rmm_provider", defaultValue = "") String rmmProvider, Model model, HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!PsaProviders.KNOWN.contains(psa)) {
+            errors.put("psa_provider", "must be one of " + String.join(", ", PsaProviders.KNOWN));
+        }
+        if (!RmmProviders.KNOWN.contains(rmmProvider)) {
+            errors.put("rmm_provider", "must be one of " + String.join(", ", RmmProviders.KNOWN));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("errors", errors);
+            return page(null, model);
+        }
+        settings.put("psa.default_provider", psa);
+        settings.put("rmm.default_provider", rmmProvider);
+        return "redirect:/admin/?saved=provider";
+    }
+
+    private Map<String, Object> dattoView(String region) {
+        Map<String, Object> datto = new LinkedHashMap<>();
+        datto.put("region", region);
+        datto.put("keys_configured", settings.isSet("datto.api_key") && settings.isSet("datto.api_secret"));
+        return datto;
     }
 
     @PostMapping("/admin/update-webhooks")

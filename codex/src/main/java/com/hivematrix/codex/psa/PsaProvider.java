@@ -40,6 +40,14 @@ public interface PsaProvider {
     /** One ticket with details; empty when the PSA does not know it (deleted). */
     Optional<PsaRecords.Ticket> ticket(long externalId, boolean withDetails);
 
+    /**
+     * Writes a company's account number to the PSA (spec §7). Providers that cannot say so
+     * (the default) throw, and the creation job counts that company as failed.
+     */
+    default void writeAccountNumber(long companyExternalId, String accountNumber) {
+        throw new PsaException.Api(displayName() + " does not support writing account numbers");
+    }
+
     String ticketUrl(String id);
 
     String companyUrl(String id);

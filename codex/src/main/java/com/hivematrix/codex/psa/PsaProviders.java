@@ -2,9 +2,11 @@ package com.hivematrix.codex.psa;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.hivematrix.codex.psa.freshservice.FreshserviceProvider;
+import com.hivematrix.codex.psa.superops.SuperOpsProvider;
 import com.hivematrix.codex.settings.SettingsService;
 
 /** The PSA registry (spec §5.1): providers by name, the default from settings, built fresh for each use. */
@@ -14,9 +16,24 @@ public class PsaProviders {
     public static final List<String> KNOWN = List.of("freshservice", "superops");
 
     private final SettingsService settings;
+    private final String freshserviceBaseUrl;
+    private final String superopsBaseUrl;
 
-    public PsaProviders(SettingsService settings) {
+    /**
+     * {@code codex.freshservice.base-url} (env CODEX_FRESHSERVICE_BASE_URL) sends Freshservice calls to
+     * an operator-chosen endpoint (an egress proxy, or a test PSA) instead of {@code https://<domain>/api/v2}
+     * ({@code codex.superops.base-url} likewise for SuperOps' GraphQL endpoint);
+     * it is deployment configuration, deliberately not editable from the admin page.
+     */
+    public PsaProviders(SettingsService settings, @Value("${codex.freshservice.base-url:}") String freshserviceBaseUrl,
+            @Value("${codex.superops.base-url:}") String superopsBaseUrl) {
         this.settings = settings;
+        this.freshserviceBaseUrl = blankToNull(freshserviceBaseUrl);
+        this.superopsBaseUrl = blankToNull(superopsBaseUrl);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     public String defaultName() {
@@ -29,8 +46,8 @@ public class PsaProviders {
 
     public PsaProvider byName(String name) {
         return switch (name == null ? "" : name) {
-            case FreshserviceProvider.NAME -> FreshserviceProvider.fromSettings(settings);
-            case "superops" -> throw new PsaException.NotConfigured("The SuperOps PSA provider is not implemented yet");
+            case FreshserviceProvider.NAME -> FreshserviceProvider.fromSettings(settings, freshserviceBaseUrl);
+            case SuperOpsProvider.NAME -> SuperOpsProvider.fromSettings(settings, superopsBaseUrl);
             default -> throw new PsaException.NotConfigured("Unknown PSA provider: " + name);
         };
     }

@@ -29,12 +29,23 @@ public class PsaSyncController {
     private final PsaSyncService sync;
     private final SyncJobService jobs;
     private final SettingsService settings;
+    private final AccountNumberCreation accountNumbers;
 
-    public PsaSyncController(PsaProviders providers, PsaSyncService sync, SyncJobService jobs, SettingsService settings) {
+    public PsaSyncController(PsaProviders providers, PsaSyncService sync, SyncJobService jobs, SettingsService settings,
+            AccountNumberCreation accountNumbers) {
         this.providers = providers;
         this.sync = sync;
         this.jobs = jobs;
         this.settings = settings;
+        this.accountNumbers = accountNumbers;
+    }
+
+    @PostMapping("/sync/create-account-numbers")
+    @PreAuthorize(Access.ADMIN_OR_SERVICE)
+    @Operation(summary = "Random six-digit account numbers for PSA companies without one, written back to the PSA, then a company sync")
+    public ResponseEntity<Map<String, Object>> createAccountNumbers() {
+        return start("create-account-numbers", "create-account-numbers", null, "account number creation started in background",
+                accountNumbers::run);
     }
 
     @PostMapping("/sync/psa")
@@ -73,6 +84,10 @@ public class PsaSyncController {
     }
 
     private ResponseEntity<Map<String, Object>> start(String kind, String syncType, String message, ProviderWork work) {
+        return start(kind, "psa", syncType, message, work);
+    }
+
+    private ResponseEntity<Map<String, Object>> start(String kind, String script, String syncType, String message, ProviderWork work) {
         PsaProvider provider;
         try {
             provider = providers.byDefault();
@@ -80,7 +95,7 @@ public class PsaSyncController {
             return ResponseEntity.badRequest().body(Map.of("success", false, "error", e.getMessage()));
         }
         try {
-            String id = jobs.start(kind, "psa", provider.name(), syncType, p -> work.run(provider, p));
+            String id = jobs.start(kind, script, provider.name(), syncType, p -> work.run(provider, p));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("success", true);
             body.put("job_id", id);
@@ -115,12 +130,13 @@ public class PsaSyncController {
                 fs.put("group_ids", groupIds("freshservice"));
                 providersBody.put(FreshserviceProvider.NAME, fs);
             });
-            if (settings.isSet("superops.api_url") || settings.isSet("superops.api_key")) {
+            if (settings.isSet("superops.subdomain") || settings.isSet("superops.api_key")) {
+                String web = "https://" + settings.get("superops.subdomain", "app") + ".superops.ai/#";
                 Map<String, Object> so = new LinkedHashMap<>();
                 so.put("name", "SuperOps");
-                so.put("ticket_url_template", "https://app.superops.com/tickets/{ticket_id}");
-                so.put("company_url_template", "https://app.superops.com/companies/{company_id}");
-                so.put("contact_url_template", "https://app.superops.com/contacts/{contact_id}");
+                so.put("ticket_url_template", web + "/tickets/{ticket_id}/details");
+                so.put("company_url_template", web + "/clients/{company_id}/overview");
+                so.put("contact_url_template", web + "/users/{contact_id}");
                 so.put("group_ids", groupIds("superops"));
                 providersBody.put("superops", so);
             }

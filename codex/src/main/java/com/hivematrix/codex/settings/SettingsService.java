@@ -29,6 +29,8 @@ import com.hivematrix.shared.problem.ProblemException;
 @Service
 public class SettingsService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SettingsService.class);
+
     private static final String PREFIX = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,10 +45,24 @@ public class SettingsService {
         this.keyFile = props.getHome().resolve("var/secrets/codex-settings.key");
     }
 
+    /**
+     * A stored secret that no longer decrypts (the settings key was replaced) reads as not set, with
+     * a warning: the admin page shows it as "not configured" and the admin enters it again, instead
+     * of every page and sync that reads settings failing.
+     */
     public Optional<String> get(String name) {
         return jdbc.sql("SELECT value, secret FROM app_settings WHERE key = ?").param(name)
-                .query((rs, n) -> rs.getBoolean("secret") ? decrypt(rs.getString("value")) : rs.getString("value"))
+                .query((rs, n) -> rs.getBoolean("secret") ? readableSecret(name, rs.getString("value")) : rs.getString("value"))
                 .optional().filter(v -> v != null && !v.isBlank());
+    }
+
+    private String readableSecret(String name, String stored) {
+        try {
+            return decrypt(stored);
+        } catch (IllegalStateException e) {
+            log.warn("Setting {} cannot be decrypted with the current settings key; treated as not configured", name);
+            return null;
+        }
     }
 
     public String get(String name, String fallback) {

@@ -18,6 +18,11 @@ import com.hivematrix.codex.psa.PsaException;
 import com.hivematrix.codex.psa.PsaProvider;
 import com.hivematrix.codex.psa.PsaProviders;
 import com.hivematrix.codex.psa.PsaSyncService;
+import com.hivematrix.codex.rmm.AccountNumberPush;
+import com.hivematrix.codex.rmm.RmmException;
+import com.hivematrix.codex.rmm.RmmProvider;
+import com.hivematrix.codex.rmm.RmmProviders;
+import com.hivematrix.codex.rmm.RmmSyncService;
 import com.hivematrix.codex.settings.SettingsService;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -32,7 +37,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  *
  * Settings: {@code scheduler.sync_psa_enabled} (true), {@code scheduler.sync_psa_schedule}
  * daily|hourly, {@code scheduler.sync_tickets_enabled} (true), {@code scheduler.sync_tickets_schedule}
- * frequent|hourly|daily, {@code scheduler.time_zone} (the server's).
+ * frequent|hourly|daily, {@code scheduler.sync_rmm_enabled} (true; runs only once an RMM is configured),
+ * {@code scheduler.sync_rmm_schedule} daily (03:00)|hourly, {@code scheduler.time_zone} (the server's). The scheduled RMM run
+ * pushes account numbers first, like the manual one (the original's scheduled run skipped the push).
  */
 @Component
 public class SyncScheduler {
@@ -44,14 +51,21 @@ public class SyncScheduler {
     private final PsaProviders providers;
     private final PsaSyncService sync;
     private final SyncJobService jobs;
+    private final RmmProviders rmmProviders;
+    private final RmmSyncService rmmSync;
+    private final AccountNumberPush push;
     private final boolean enabled;
 
     public SyncScheduler(SettingsService settings, PsaProviders providers, PsaSyncService sync, SyncJobService jobs,
+            RmmProviders rmmProviders, RmmSyncService rmmSync, AccountNumberPush push,
             @Value("${codex.scheduler.enabled:true}") boolean enabled) {
         this.settings = settings;
         this.providers = providers;
         this.sync = sync;
         this.jobs = jobs;
+        this.rmmProviders = rmmProviders;
+        this.rmmSync = rmmSync;
+        this.push = push;
         this.enabled = enabled;
     }
 
@@ -70,13 +84,14 @@ public class SyncScheduler {
     /** Starts what is due at {@code now}; returns the ids of the jobs it started. */
     public List<String> tick(Instant now) {
         List<String> started = new ArrayList<>();
+        ZoneId zone = zone();
+        rmm(now, zone, started);
         PsaProvider provider;
         try {
             provider = providers.byDefault();
         } catch (PsaException.NotConfigured e) {
             return started;
         }
-        ZoneId zone = zone();
         if (settings.getBoolean("scheduler.sync_psa_enabled", true)) {
             Instant since = "hourly".equals(settings.get("scheduler.sync_psa_schedule", "daily"))
                     ? now.minus(Duration.ofHours(1)) : dailySince(now, zone, LocalTime.of(2, 0));
@@ -92,6 +107,24 @@ public class SyncScheduler {
                     p -> sync.tickets(provider, PsaProvider.TicketScope.DETAIL, p)));
         }
         return started;
+    }
+
+    private void rmm(Instant now, ZoneId zone, List<String> started) {
+        if (!settings.getBoolean("scheduler.sync_rmm_enabled", true)) {
+            return;
+        }
+        RmmProvider provider;
+        try {
+            provider = rmmProviders.byDefault();
+        } catch (RmmException.NotConfigured e) {
+            return;
+        }
+        Instant since = "hourly".equals(settings.get("scheduler.sync_rmm_schedule", "daily"))
+                ? now.minus(Duration.ofHours(1)) : dailySince(now, zone, LocalTime.of(3, 0));
+        add(started, since, () -> jobs.start("rmm", "rmm", provider.name(), null, since, p -> {
+            push.push(provider, p);
+            rmmSync.sync(provider, p);
+        }));
     }
 
     private void add(List<String> started, Instant since, java.util.function.Supplier<String> start) {

@@ -93,6 +93,18 @@ public class Fmt {
         return String.format(Locale.ROOT, "%.2f", ((Number) n).doubleValue());
     }
 
+    /**
+     * A normalised key as people read it ({@code up_to_date} → "Up to date", {@code virtual_machine}
+     * → "Virtual machine"); anything else (an imported "Up to Date", UDF7's "Server") is shown as stored.
+     */
+    public String label(String value) {
+        if (value == null || !value.matches("[a-z][a-z0-9_]*")) {
+            return value == null ? "" : value;
+        }
+        String words = value.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     public String titleCase(String key) {
         if (key == null || key.isBlank()) {
             return "";

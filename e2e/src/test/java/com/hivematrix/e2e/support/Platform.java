@@ -52,6 +52,11 @@ public final class Platform implements AutoCloseable {
      * this server's base URL; each journey scripts the answers it needs.
      */
     public final WireMockServer model = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    /**
+     * The PSA Codex syncs from (third-party SaaS, so WireMock): Codex sends its Freshservice calls to
+     * this server's {@code /api/v2}; each journey scripts the Freshservice-shaped answers it needs.
+     */
+    public final WireMockServer psa = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private final List<ServiceProcess> started = new ArrayList<>();
     private static Platform shared;
 
@@ -66,6 +71,7 @@ public final class Platform implements AutoCloseable {
 
     public Platform() {
         model.start();
+        psa.start();
         int corePort = ServiceProcess.freePort();
         int codexPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
@@ -135,9 +141,10 @@ public final class Platform implements AutoCloseable {
                     "HIVEMATRIX_METRICS_INTERVAL", "2s"), "/health", http);
         }
         if (codex) {
-            // the sample MSP (only into an empty database) gives Ledger, Beacon and Brainhair companies, plans and tickets
+            // the sample MSP (only into an empty database) gives Codex's own journey and Ledger, Beacon and Brainhair
+            // companies, plans and tickets
             start("codex", "codex", codexPort, common, Map.of("HIVEMATRIX_PG_URL_CODEX", "jdbc:postgresql://127.0.0.1:5432/codex_e2e",
-                    "HIVEMATRIX_DEMO_LOAD", Boolean.toString(ledger || beacon || brainhair)), "/health", http);
+                    "HIVEMATRIX_DEMO_LOAD", "true", "CODEX_FRESHSERVICE_BASE_URL", psa.baseUrl() + "/api/v2"), "/health", http);
         }
         if (ledger) {
             start("ledger", "ledger", ledgerPort, common, Map.of("HIVEMATRIX_PG_URL_LEDGER", "jdbc:postgresql://127.0.0.1:5432/ledger_e2e"),
@@ -221,5 +228,6 @@ public final class Platform implements AutoCloseable {
             neo4j.close();
         }
         model.stop();
+        psa.stop();
     }
 }

@@ -103,6 +103,40 @@ public class FreshserviceClient {
         }
     }
 
+    /**
+     * One PUT with a JSON body, not retried (a write is not known to be idempotent on every
+     * Freshservice object); 429 is a {@link PsaException.RateLimit} the caller counts as a failure.
+     */
+    public JsonNode put(String path, Object body) {
+        pace();
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", authorization).header("Accept", "application/json").header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(Rows.JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new PsaException.Api("Freshservice unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PsaException.Api("Interrupted while calling Freshservice", e);
+        }
+        int status = r.statusCode();
+        if (status == 401 || status == 403) {
+            throw new PsaException.Authentication("Freshservice rejected the API key (HTTP " + status + ") for " + path);
+        }
+        if (status == 429) {
+            throw new PsaException.RateLimit("Freshservice rate limit on " + path);
+        }
+        if (status != 200) {
+            throw new PsaException.Api("Freshservice answered HTTP " + status + " for " + path + ": " + excerpt(r.body()));
+        }
+        try {
+            return Rows.JSON.readTree(r.body());
+        } catch (JacksonException e) {
+            throw new PsaException.Api("Malformed JSON from Freshservice for " + path, e);
+        }
+    }
+
     public List<JsonNode> all(String path, String key) {
         List<JsonNode> out = new ArrayList<>();
         pages(path, key, out::addAll);

@@ -46,13 +46,13 @@ public class FreshserviceProvider implements PsaProvider {
     }
 
     /** Built from the stored settings on every run, so a changed key or domain applies to the next sync. */
-    public static FreshserviceProvider fromSettings(SettingsService settings) {
+    public static FreshserviceProvider fromSettings(SettingsService settings, String baseUrlOverride) {
         String domain = settings.get("freshservice.domain").orElse(null);
         String apiKey = settings.get("freshservice.api_key").orElse(null);
         if (domain == null || apiKey == null) {
             throw new PsaException.NotConfigured("Freshservice is not configured: set its domain and API key in the admin settings");
         }
-        String base = settings.get("freshservice.base_url", "https://" + domain + "/api/v2");
+        String base = baseUrlOverride != null ? baseUrlOverride : settings.get("freshservice.base_url", "https://" + domain + "/api/v2");
         FreshserviceClient client = new FreshserviceClient(base, apiKey, Duration.ofMillis(settings.getInt("freshservice.pacing_ms", 500)),
                 settings.getInt("freshservice.max_attempts", 4), settings.getInt("freshservice.max_retry_after_s", 300),
                 Duration.ofMillis(settings.getInt("freshservice.retry_backoff_ms", 1000)));
@@ -128,6 +128,12 @@ public class FreshserviceProvider implements PsaProvider {
         }
         JsonNode entries = client.get("/tickets/" + externalId + "/time_entries");
         return Optional.of(ticket(body.get("ticket"), entries == null ? null : entries.get("time_entries"), true));
+    }
+
+    /** The department's {@code account_number} custom field is a number field in Freshservice: sent as an integer. */
+    @Override
+    public void writeAccountNumber(long companyExternalId, String accountNumber) {
+        client.put("/departments/" + companyExternalId, Map.of("custom_fields", Map.of("account_number", Long.parseLong(accountNumber))));
     }
 
     @Override

@@ -1,0 +1,176 @@
+package com.hivematrix.codex.psa.superops;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.hivematrix.codex.psa.PsaException;
+import com.hivematrix.codex.web.Rows;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The SuperOps GraphQL API: one endpoint ({@code /msp}), a bearer API token and the
+ * {@code CustomerSubDomain} header; list queries take {@code ListInfoInput {page, pageSize,
+ * condition}} and answer {@code listInfo.hasMore}. GraphQL errors arrive in a 200 answer's
+ * {@code errors} list; {@code Retry-After} is honoured on 429.
+ */
+public class SuperOpsClient {
+
+    private static final Logger log = LoggerFactory.getLogger(SuperOpsClient.class);
+    static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES = 100_000;
+
+    private final HttpClient http;
+    private final String endpoint;
+    private final String apiToken;
+    private final String subdomain;
+    private final int maxAttempts;
+    private final long maxRetryAfterSeconds;
+    private final long backoffMillis;
+
+    public SuperOpsClient(String endpoint, String apiToken, String subdomain, int maxAttempts, long maxRetryAfterSeconds, Duration backoff) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.endpoint = endpoint;
+        this.apiToken = apiToken;
+        this.subdomain = subdomain;
+        this.maxAttempts = maxAttempts;
+        this.maxRetryAfterSeconds = maxRetryAfterSeconds;
+        this.backoffMillis = backoff.toMillis();
+    }
+
+    /** Runs one query; returns its {@code data} object. */
+    public JsonNode query(String query, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", variables);
+        String json = Rows.JSON.writeValueAsString(body);
+        PsaException last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(90))
+                        .header("Authorization", "Bearer " + apiToken).header("CustomerSubDomain", subdomain)
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                last = new PsaException.Api("SuperOps unreachable: " + e.getMessage(), e);
+                backoff(attempt);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PsaException.Api("Interrupted while calling SuperOps", e);
+            }
+            int status = r.statusCode();
+            if (status == 401 || status == 403) {
+                throw new PsaException.Authentication("SuperOps rejected the API token (HTTP " + status + ")");
+            }
+            if (status == 429) {
+                long wait = retryAfter(r.headers().firstValue("Retry-After").orElse(null));
+                log.warn("SuperOps rate limit; waiting {} s (attempt {}/{})", wait, attempt, maxAttempts);
+                last = new PsaException.RateLimit("SuperOps rate limit still exceeded after " + maxAttempts + " attempts");
+                if (attempt < maxAttempts) {
+                    sleep(wait * 1000);
+                }
+                continue;
+            }
+            if (status >= 500) {
+                last = new PsaException.Api("SuperOps error HTTP " + status);
+                backoff(attempt);
+                continue;
+            }
+            if (status != 200) {
+                throw new PsaException.Api("SuperOps answered HTTP " + status);
+            }
+            JsonNode root;
+            try {
+                root = Rows.JSON.readTree(r.body());
+            } catch (JacksonException e) {
+                throw new PsaException.Api("Malformed JSON from SuperOps", e);
+            }
+            JsonNode errors = root.get("errors");
+            if (errors != null && errors.isArray() && !errors.isEmpty()) {
+                String message = errors.get(0).path("message").asString("GraphQL error");
+                String lower = message.toLowerCase(Locale.ROOT);
+                if (lower.contains("unauthori") || lower.contains("authenticat") || lower.contains("invalid token")) {
+                    throw new PsaException.Authentication("SuperOps rejected the API token: " + message);
+                }
+                throw new PsaException.Api("SuperOps GraphQL error: " + message);
+            }
+            JsonNode data = root.get("data");
+            if (data == null || data.isNull()) {
+                throw new PsaException.Api("Malformed SuperOps response: no data");
+            }
+            return data;
+        }
+        throw last;
+    }
+
+    /**
+     * Every item of a list query, page by page ({@code field} is the query's name, {@code key}
+     * its item list); stops when {@code listInfo.hasMore} is false. A failing page throws.
+     */
+    public void pages(String query, String field, String key, Object condition, Consumer<List<JsonNode>> onPage) {
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("page", page);
+            input.put("pageSize", PAGE_SIZE);
+            if (condition != null) {
+                input.put("condition", condition);
+            }
+            JsonNode result = query(query, Map.of("input", input)).get(field);
+            JsonNode items = result == null ? null : result.get(key);
+            if (items == null || !items.isArray()) {
+                throw new PsaException.Api("Malformed SuperOps response for " + field + " page " + page + ": no \"" + key + "\" list");
+            }
+            List<JsonNode> list = new java.util.ArrayList<>(items.size());
+            items.forEach(list::add);
+            if (!list.isEmpty()) {
+                onPage.accept(list);
+            }
+            if (!result.path("listInfo").path("hasMore").asBoolean(false) || list.isEmpty()) {
+                return;
+            }
+        }
+        throw new PsaException.Api("SuperOps paging did not end after " + MAX_PAGES + " pages of " + field);
+    }
+
+    long retryAfter(String header) {
+        long seconds = 10;
+        if (header != null && !header.isBlank()) {
+            try {
+                seconds = Long.parseLong(header.trim());
+            } catch (NumberFormatException e) {
+                seconds = 10;
+            }
+        }
+        return Math.max(0, Math.min(seconds, maxRetryAfterSeconds));
+    }
+
+    private void backoff(int attempt) {
+        if (attempt < maxAttempts) {
+            sleep(Math.min(backoffMillis * attempt * attempt, 10_000L));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PsaException.Api("Interrupted while waiting to call SuperOps", e);
+        }
+    }
+}
