@@ -59,7 +59,7 @@ public class SettingsService {
     private String readableSecret(String name, String stored) {
         try {
             return decrypt(stored);
-        } catch (IllegalStateException e) {
+        } catch (ProblemException e) {
             log.warn("Setting {} cannot be decrypted with the current settings key; treated as not configured", name);
             return null;
         }

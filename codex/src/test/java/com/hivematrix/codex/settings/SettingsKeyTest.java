@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import com.hivematrix.shared.config.HivematrixProperties;
 import com.hivematrix.shared.problem.ProblemException;
 
-/** A secret stored under another settings key is a 503 problem naming the fix, never a bare 500. */
+/** A secret stored under another settings key is a 503 problem naming the fix where it is decrypted directly, never a bare 500; reads through get() treat it as not configured (SettingsServiceTest). */
 class SettingsKeyTest {
 
     private static SettingsService withRandomKey() {
