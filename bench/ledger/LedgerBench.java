@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.hivematrix.ledger.LedgerApplication;
 import com.hivematrix.ledger.billing.BillingService;
 import com.hivematrix.ledger.codex.CompanyData;
-import com.hivematrix.ledger.support.CodexProcess;
+import com.hivematrix.shared.testsupport.CodexProcess;
 import com.hivematrix.ledger.support.TestPlatform;
 
 public class LedgerBench {
@@ -57,7 +57,7 @@ public class LedgerBench {
         for (int i = 0; i + 1 < a.length; i += 2) {
             opt.put(a[i].replace("--", ""), Integer.parseInt(a[i + 1]));
         }
-        CodexProcess codex = CodexProcess.get();
+        CodexProcess codex = CodexProcess.get("ledger", TestPlatform.ISSUER, TestPlatform.CORE);
         long t0 = System.nanoTime();
         generate(codex, opt.get("companies"), opt.get("assets"), opt.get("contacts"), opt.get("tickets"));
         System.out.printf("generated %s in Codex in %.1f s%n", opt, (System.nanoTime() - t0) / 1e9);

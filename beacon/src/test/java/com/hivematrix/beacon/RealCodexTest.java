@@ -24,9 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.hivematrix.beacon.support.CodexProcess;
 import com.hivematrix.beacon.support.Http;
 import com.hivematrix.beacon.support.TestPlatform;
+import com.hivematrix.shared.testsupport.CodexProcess;
 
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +52,7 @@ class RealCodexTest {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("hivematrix.security.jwks-uri", TestPlatform.ISSUER::jwksUri);
-        registry.add("hivematrix.registry-file", () -> TestPlatform.registry(CodexProcess.get().url()).toString());
+        registry.add("hivematrix.registry-file", () -> TestPlatform.registry(CodexProcess.get("beacon", TestPlatform.ISSUER, TestPlatform.CORE).url()).toString());
     }
 
     @BeforeEach
@@ -132,7 +132,7 @@ class RealCodexTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        CodexProcess codex = CodexProcess.get();
+        CodexProcess codex = CodexProcess.get("beacon", TestPlatform.ISSUER, TestPlatform.CORE);
         now = Instant.now();
         try (Connection c = codex.connect(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE ticket_details, psa_agents, contacts, sync_jobs RESTART IDENTITY CASCADE");

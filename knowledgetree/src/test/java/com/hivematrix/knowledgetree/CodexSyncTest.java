@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.hivematrix.knowledgetree.support.CodexProcess;
+import com.hivematrix.shared.testsupport.CodexProcess;
 import com.hivematrix.shared.testsupport.CorePeer;
 
 import tools.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ class CodexSyncTest extends KtTestBase {
                           "core": {"url": "%s", "port": 0, "visible": false, "type": "spring-boot", "health": "/health"},
                           "codex": {"url": "%s", "port": 0, "visible": true, "type": "spring-boot", "health": "/health"},
                           "knowledgetree": {"url": "http://127.0.0.1:5020", "port": 5020, "visible": true, "type": "spring-boot", "health": "/health"}
-                        }""".formatted(CORE.url(), CodexProcess.get(ISSUER, CORE).url()));
+                        }""".formatted(CORE.url(), CodexProcess.get("knowledgetree", ISSUER, CORE).url()));
                 file.toFile().deleteOnExit();
                 return file.toString();
             } catch (java.io.IOException e) {
@@ -49,7 +49,7 @@ class CodexSyncTest extends KtTestBase {
 
     @BeforeEach
     void seedCodex() throws SQLException {
-        try (Connection c = CodexProcess.connect(); Statement s = c.createStatement()) {
+        try (Connection c = CodexProcess.get("knowledgetree", ISSUER, CORE).connect(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE ticket_details, contact_company_link, contacts, assets, companies CASCADE");
             s.execute("INSERT INTO companies (account_number, name, description, email_system) VALUES "
                     + "('KT1', 'Acme Corp', 'Widgets', 'Microsoft 365'), ('KT2', 'Globex/West', 'Gadgets', 'Google')");
@@ -109,7 +109,7 @@ class CodexSyncTest extends KtTestBase {
         assertThat(job.get("unchanged").asInt()).isEqualTo(1);
 
         // Alice's title changes, Bob leaves: only Acme is rewritten, Bob's nodes are pruned
-        try (Connection c = CodexProcess.connect(); Statement s = c.createStatement()) {
+        try (Connection c = CodexProcess.get("knowledgetree", ISSUER, CORE).connect(); Statement s = c.createStatement()) {
             s.execute("UPDATE contacts SET title = 'CTO' WHERE id = 9001");
             s.execute("DELETE FROM contacts WHERE id = 9002");
         }

@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.hivematrix.knowledgetree.admin.ImportExportService;
-import com.hivematrix.knowledgetree.support.Neo4jProcess;
 import com.hivematrix.shared.security.SessionStatus;
+import com.hivematrix.shared.testsupport.Neo4jProcess;
 import com.hivematrix.shared.testsupport.TestTokenIssuer;
 
 import tools.jackson.databind.JsonNode;
@@ -71,7 +71,7 @@ public abstract class KtTestBase {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hivematrix.security.jwks-uri", ISSUER::jwksUri);
-        registry.add("knowledgetree.neo4j.uri", Neo4jProcess::uri);
+        registry.add("knowledgetree.neo4j.uri", () -> Neo4jProcess.uri("knowledgetree"));
     }
 
     @BeforeEach

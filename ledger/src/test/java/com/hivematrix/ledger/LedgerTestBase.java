@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.hivematrix.ledger.support.CodexProcess;
 import com.hivematrix.ledger.support.Http;
 import com.hivematrix.ledger.support.TestPlatform;
+import com.hivematrix.shared.testsupport.CodexProcess;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +39,7 @@ public abstract class LedgerTestBase {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("hivematrix.security.jwks-uri", TestPlatform.ISSUER::jwksUri);
-        registry.add("hivematrix.registry-file", () -> TestPlatform.registry(CodexProcess.get().url()).toString());
+        registry.add("hivematrix.registry-file", () -> TestPlatform.registry(CodexProcess.get("ledger", TestPlatform.ISSUER, TestPlatform.CORE).url()).toString());
     }
 
     static boolean seeded;
@@ -49,7 +49,7 @@ public abstract class LedgerTestBase {
         if (seeded) {
             return;
         }
-        try (Connection c = CodexProcess.get().connect(); Statement s = c.createStatement()) {
+        try (Connection c = CodexProcess.get("ledger", TestPlatform.ISSUER, TestPlatform.CORE).connect(); Statement s = c.createStatement()) {
             s.execute("TRUNCATE ticket_details, contact_company_link, contacts, assets, locations, plan_features, billing_plans, companies "
                     + "RESTART IDENTITY CASCADE");
             s.execute("""

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.hivematrix.shared.testsupport.Neo4jProcess;
+
 /**
  * A real HiveMatrix service (codex/target/codex.jar, ledger/target/ledger.jar,
  * knowledgetree/target/knowledgetree.jar) as a child process on a free loopback port against the
@@ -64,7 +66,7 @@ public final class ServiceProcess {
         if (knowledgetree == null) {
             Path work = Path.of("target", "knowledgetree-child").toAbsolutePath();
             knowledgetree = start("knowledgetree", null, codex().url(), KNOWLEDGETREE_PORT, List.of(
-                    "--knowledgetree.neo4j.uri=" + Neo4jProcess.uri(), "--knowledgetree.uploads.dir=" + work.resolve("uploads")));
+                    "--knowledgetree.neo4j.uri=" + Neo4jProcess.uri("brainhair"), "--knowledgetree.uploads.dir=" + work.resolve("uploads")));
         }
         return knowledgetree;
     }

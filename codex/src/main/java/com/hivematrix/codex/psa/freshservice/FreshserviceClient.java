@@ -7,9 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.hivematrix.codex.psa.PsaException;
+import com.hivematrix.codex.vendor.RetryAfter;
 import com.hivematrix.codex.web.Rows;
 
 import tools.jackson.core.JacksonException;
@@ -222,25 +220,12 @@ public class FreshserviceClient {
     }
 
     long retryAfter(String header) {
-        long seconds = 10;
-        if (header != null && !header.isBlank()) {
-            try {
-                seconds = Long.parseLong(header.trim());
-            } catch (NumberFormatException e) {
-                try {
-                    seconds = Math.max(0, Duration.between(java.time.Instant.now(),
-                            ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()).toSeconds());
-                } catch (DateTimeParseException ignored) {
-                    seconds = 10;
-                }
-            }
-        }
-        return Math.max(0, Math.min(seconds, maxRetryAfterSeconds));
+        return RetryAfter.seconds(header, maxRetryAfterSeconds);
     }
 
     private void backoff(int attempt) {
         if (attempt < maxAttempts) {
-            sleep(Math.min(backoffMillis * attempt * attempt, 10_000L));
+            sleep(RetryAfter.backoffMillis(backoffMillis, attempt));
         }
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.hivematrix.codex.psa.PsaException;
+import com.hivematrix.codex.vendor.RetryAfter;
 import com.hivematrix.codex.web.Rows;
 
 import tools.jackson.core.JacksonException;
@@ -148,20 +149,12 @@ public class SuperOpsClient {
     }
 
     long retryAfter(String header) {
-        long seconds = 10;
-        if (header != null && !header.isBlank()) {
-            try {
-                seconds = Long.parseLong(header.trim());
-            } catch (NumberFormatException e) {
-                seconds = 10;
-            }
-        }
-        return Math.max(0, Math.min(seconds, maxRetryAfterSeconds));
+        return RetryAfter.seconds(header, maxRetryAfterSeconds);
     }
 
     private void backoff(int attempt) {
         if (attempt < maxAttempts) {
-            sleep(Math.min(backoffMillis * attempt * attempt, 10_000L));
+            sleep(RetryAfter.backoffMillis(backoffMillis, attempt));
         }
     }
 

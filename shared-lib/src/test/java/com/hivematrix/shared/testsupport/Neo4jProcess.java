@@ -1,4 +1,4 @@
-package com.hivematrix.brainhair.support;
+package com.hivematrix.shared.testsupport;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -15,28 +15,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The local Neo4j Community server KnowledgeTree needs: the knowledgetree-neo4j launcher (the one
- * deploy/hivematrix runs) in its own JVM on a throw-away store under target/, started once per test
- * JVM, stopped when it exits. Started only by the tests that use KnowledgeTree.
+ * deploy/hivematrix runs; directory from the system property {@code <consumer>.neo4j-launcher-dir})
+ * in its own JVM on a throw-away store under target/, started once per test JVM, stopped when it
+ * exits. NEO4J_TEST_URI points the tests at an existing server instead.
  */
-final class Neo4jProcess {
+public final class Neo4jProcess {
 
     private static String uri;
 
     private Neo4jProcess() {
     }
 
-    static synchronized String uri() {
+    /** The bolt URI of this JVM's Neo4j, started on first use for {@code consumer} (the module's name). */
+    public static synchronized String uri(String consumer) {
         if (uri == null) {
-            uri = start();
+            String external = System.getenv("NEO4J_TEST_URI");
+            uri = external != null && !external.isBlank() ? external : start(consumer);
         }
         return uri;
     }
 
-    private static String start() {
-        Path launcher = Path.of(System.getProperty("brainhair.neo4j-launcher-dir", "../knowledgetree-neo4j/target")).toAbsolutePath().normalize();
+    private static String start(String consumer) {
+        Path launcher = Path.of(System.getProperty(consumer + ".neo4j-launcher-dir", "../knowledgetree-neo4j/target")).toAbsolutePath().normalize();
         Path jar = launcher.resolve("knowledgetree-neo4j.jar");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(launcher.resolve("lib"))) {
-            throw new IllegalStateException("The KnowledgeTree tool tests need the Neo4j launcher: mvn -B -pl knowledgetree-neo4j package "
+            throw new IllegalStateException("The " + consumer + " tests need the Neo4j launcher: mvn -B -pl knowledgetree-neo4j package "
                     + "(missing " + jar + ")");
         }
         try {

@@ -1,9 +1,10 @@
-package com.hivematrix.ledger.support;
+package com.hivematrix.shared.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,18 +17,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The real Codex (codex/target/codex.jar) as a child process on a free loopback port, against the
- * machine's PostgreSQL, database {@code ledger_codex_test} (created and migrated by Codex itself),
- * trusting the test issuer's JWKS and the Core stand-in. One per JVM; stopped at JVM exit.
+ * The real Codex (codex/target/codex.jar, or the system property {@code <consumer>.codex-jar}) as a
+ * child process on a free loopback port, for the modules whose tests read Codex (Beacon, Ledger,
+ * KnowledgeTree): against the machine's PostgreSQL, database {@code <consumer>_codex_test} (or
+ * {@code HIVEMATRIX_PG_URL_<CONSUMER>_CODEX_TEST}; created and migrated by Codex itself), trusting the
+ * given test issuer and Core stand-in. One per JVM; stopped at JVM exit.
  */
 public final class CodexProcess {
 
-    public static final String DB_URL = System.getenv().getOrDefault("HIVEMATRIX_PG_URL_LEDGER_CODEX_TEST",
-            "jdbc:postgresql://127.0.0.1:5432/ledger_codex_test");
     private static final String DB_USER = System.getenv().getOrDefault("HIVEMATRIX_PG_USER", "postgres");
     private static final String DB_PASSWORD = System.getenv().getOrDefault("HIVEMATRIX_PG_PASSWORD", "");
 
@@ -35,36 +37,38 @@ public final class CodexProcess {
 
     private final Process process;
     private final int port;
-    private final Path log;
+    private final String dbUrl;
 
-    private CodexProcess() throws IOException {
-        Path jar = Path.of(System.getProperty("ledger.codex-jar", "../codex/target/codex.jar")).toAbsolutePath().normalize();
+    private CodexProcess(String consumer, TestTokenIssuer issuer, CorePeer core) throws IOException {
+        dbUrl = System.getenv().getOrDefault("HIVEMATRIX_PG_URL_" + consumer.toUpperCase(Locale.ROOT) + "_CODEX_TEST",
+                "jdbc:postgresql://127.0.0.1:5432/" + consumer + "_codex_test");
+        Path jar = Path.of(System.getProperty(consumer + ".codex-jar", "../codex/target/codex.jar")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The Ledger tests need " + jar + ": build it first (mvn -B -pl codex -am package -DskipTests)");
+            throw new IllegalStateException("The " + consumer + " tests need " + jar + ": build it first (mvn -B -pl codex -am package -DskipTests)");
         }
         Path work = Files.createDirectories(Path.of("target", "codex-child")).toAbsolutePath();
-        // A private copy: a colleague rebuilding codex.jar must not pull the jar from under the running process.
+        // a private copy: a colleague rebuilding codex.jar must not pull the jar from under the running process
         Path copy = Files.copy(jar, work.resolve("codex.jar"), StandardCopyOption.REPLACE_EXISTING);
         port = freePort();
-        log = work.resolve("codex.log");
+        Path log = work.resolve("codex.log");
         Path registry = Files.writeString(work.resolve("services.json"), """
                 {
                   "core": {"url": "%s", "port": 0, "visible": false, "type": "spring-boot", "health": "/health"},
                   "codex": {"url": "http://127.0.0.1:%d", "port": %d, "visible": true, "type": "spring-boot", "health": "/health"}
-                }""".formatted(TestPlatform.CORE.url(), port, port));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                }""".formatted(core.url(), port, port));
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", copy.toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
-                "--spring.datasource.url=" + DB_URL,
+                "--spring.datasource.url=" + dbUrl,
                 "--hivematrix.home=" + work,
                 "--hivematrix.registry-file=" + registry,
-                "--hivematrix.security.jwks-uri=" + TestPlatform.ISSUER.jwksUri(),
+                "--hivematrix.security.jwks-uri=" + issuer.jwksUri(),
                 "--hivematrix.logs.ship-to-helm=false",
-                "--hivematrix.service-secret=test-secret"));
+                "--hivematrix.service-secret=test-secret");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await("Codex ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Codex exited with " + process.exitValue() + "; see " + log);
             }
@@ -78,10 +82,11 @@ public final class CodexProcess {
         });
     }
 
-    public static synchronized CodexProcess get() {
+    /** The one Codex of this test JVM, started on first use for {@code consumer} (the module's name). */
+    public static synchronized CodexProcess get(String consumer, TestTokenIssuer issuer, CorePeer core) {
         if (instance == null) {
             try {
-                instance = new CodexProcess();
+                instance = new CodexProcess(consumer, issuer, core);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -93,14 +98,15 @@ public final class CodexProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** A JDBC connection to this Codex's database, for seeding it directly. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
+        return DriverManager.getConnection(dbUrl, DB_USER, DB_PASSWORD);
     }
 
     private void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
@@ -110,7 +116,7 @@ public final class CodexProcess {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
