@@ -86,9 +86,13 @@ class PagesTest extends CodexTestBase {
         assertThat(form("/companies/880002/edit", Map.of("name", "Nope"), BILLING).status()).isEqualTo(403);
         assertThat(page("/companies/", LEDGER).status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT name FROM companies WHERE account_number = '880002'").query(String.class).single()).isEqualTo("Guarded Co");
-        Response client = page("/companies/880002", CLIENT);
-        assertThat(client.status()).isEqualTo(200);
-        assertThat(client.body()).contains("Guarded Co").doesNotContain("Edit company");
+        // client-level users are bound to no company, so Codex's directory is closed to them (only their preferences stay)
+        assertThat(page("/companies/880002", CLIENT).status()).isEqualTo(403);
+        assertThat(get("/api/companies/880002", CLIENT).status()).isEqualTo(403);
+        assertThat(get("/api/my/settings", CLIENT).status()).isEqualTo(200);
+        Response billing = page("/companies/880002", BILLING);
+        assertThat(billing.status()).isEqualTo(200);
+        assertThat(billing.body()).contains("Guarded Co").doesNotContain("Edit company");
         Response missing = page("/companies/does-not-exist", TECH);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("text/html");
@@ -192,7 +196,7 @@ class PagesTest extends CodexTestBase {
         long id = jdbc.sql("SELECT id FROM locations WHERE company_account_number = '880006' AND name = 'Annex'").query(Long.class).single();
         Response detail = page("/companies/880006", TECH);
         assertThat(detail.body()).contains("2 Side St").contains("action=\"/codex/companies/880006/locations/" + id + "/delete\"");
-        assertThat(page("/companies/880006", CLIENT).body()).contains("2 Side St").doesNotContain("/locations/" + id + "/delete");
+        assertThat(page("/companies/880006", BILLING).body()).contains("2 Side St").doesNotContain("/locations/" + id + "/delete");
 
         assertThat(form("/companies/880006/locations/" + id + "/delete", Map.of(), CLIENT).status()).isEqualTo(403);
         assertThat(form("/companies/880006/locations/" + id + "/delete", Map.of(), TECH).status()).isEqualTo(302);
@@ -218,6 +222,6 @@ class PagesTest extends CodexTestBase {
                 .containsEntry("active", false).containsEntry("vip_user", true).containsEntry("secondary_emails", "[\"a@c.test\",\"b@c.test\"]");
         assertThat(page("/contacts/" + id + "?saved=1", TECH).body()).contains("Contact saved.").contains("value=\"a@c.test, b@c.test\"");
         assertThat(form("/contacts/" + id + "/edit", Map.of("first_name", "X"), CLIENT).status()).isEqualTo(403);
-        assertThat(page("/contacts/" + id, CLIENT).body()).doesNotContain("Edit contact");
+        assertThat(page("/contacts/" + id, BILLING).body()).doesNotContain("Edit contact");
     }
 }

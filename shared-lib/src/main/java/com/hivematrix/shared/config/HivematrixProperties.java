@@ -48,6 +48,12 @@ public class HivematrixProperties {
     public static class Security {
         /** Paths reachable without a token, in addition to /health and the API docs. */
         private List<String> publicPaths = new ArrayList<>();
+        /**
+         * When set, client-level users (in none of the staff groups) may use only these paths, and
+         * every other path needs a staff level or a service token; unset, they reach whatever their
+         * endpoints' own checks allow. For services whose data spans every client company.
+         */
+        private List<String> clientPaths;
         /** Core's JWKS; defaults to the registry URL of core + /.well-known/jwks.json. */
         private String jwksUri;
         private String issuer = "hivematrix-core";
@@ -58,6 +64,8 @@ public class HivematrixProperties {
 
         public List<String> getPublicPaths() { return publicPaths; }
         public void setPublicPaths(List<String> publicPaths) { this.publicPaths = publicPaths; }
+        public List<String> getClientPaths() { return clientPaths; }
+        public void setClientPaths(List<String> clientPaths) { this.clientPaths = clientPaths; }
         public String getJwksUri() { return jwksUri; }
         public void setJwksUri(String jwksUri) { this.jwksUri = jwksUri; }
         public String getIssuer() { return issuer; }

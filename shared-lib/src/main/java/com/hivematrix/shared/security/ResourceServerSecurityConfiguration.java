@@ -9,6 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -18,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.client.RestClient;
 
 import com.hivematrix.shared.client.HivematrixClientConfiguration;
@@ -77,6 +81,19 @@ public class ResourceServerSecurityConfiguration {
         return paths;
     }
 
+    private static String[] clientPaths(HivematrixProperties props) {
+        List<String> paths = props.getSecurity().getClientPaths();
+        return paths == null ? new String[] {"/**"} : paths.toArray(String[]::new);
+    }
+
+    /** Beyond the client paths, a staff level or a service (a client-level user is refused). */
+    private static AuthorizationManager<RequestAuthorizationContext> staffOnly(HivematrixProperties props) {
+        if (props.getSecurity().getClientPaths() == null) {
+            return AuthenticatedAuthorizationManager.authenticated();
+        }
+        return AuthorityAuthorizationManager.hasAnyRole("ADMIN", "TECHNICIAN", "BILLING", "SERVICE");
+    }
+
     @Bean
     @ConditionalOnMissingBean
     JwtAuthenticationConverter jwtAuthenticationConverter() {
@@ -98,7 +115,8 @@ public class ResourceServerSecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SERVICE")
-                        .anyRequest().authenticated())
+                        .requestMatchers(clientPaths(props)).authenticated()
+                        .anyRequest().access(staffOnly(props)))
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
