@@ -45,6 +45,8 @@ public record BillingRules(boolean mapDeviceTypes, Map<String, String> deviceTyp
             Map.entry("workstation", AssetTypes.WORKSTATION), Map.entry("desktop", AssetTypes.WORKSTATION),
             Map.entry("laptop", AssetTypes.WORKSTATION), Map.entry("server", AssetTypes.SERVER),
             Map.entry("vm", AssetTypes.VM), Map.entry("virtual machine", AssetTypes.VM), Map.entry("virtual server", AssetTypes.VM),
+            // Codex stores RMM device types normalised (codex.rmm.RmmNormalizer): "virtual_machine"
+            Map.entry("virtual_machine", AssetTypes.VM),
             Map.entry("switch", AssetTypes.SWITCH), Map.entry("network switch", AssetTypes.SWITCH),
             Map.entry("firewall", AssetTypes.FIREWALL));
 
