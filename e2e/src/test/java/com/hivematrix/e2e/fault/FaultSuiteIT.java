@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -217,24 +217,12 @@ class FaultSuiteIT {
         long downAt = System.currentTimeMillis();
         platform.killHelm();
         // each request is one access line in Codex's log, carrying its correlation id
-        AtomicInteger sent = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        for (int t = 0; t < 4; t++) {
-            pool.execute(() -> {
-                for (int i = sent.getAndIncrement(); i < lines; i = sent.getAndIncrement()) {
-                    // paced over the 60 s: line i is written no earlier than i/lines of the way through
-                    long due = downAt + DOWN_FOR.toMillis() * i / lines;
-                    long wait = due - System.currentTimeMillis();
-                    if (wait > 0) {
-                        try {
-                            Thread.sleep(wait);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                    send(HttpRequest.newBuilder(URI.create(codex)).header("X-Correlation-ID", run + i).GET());
-                }
-            });
+        // paced over the 60 s: line i is scheduled i/lines of the way through
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
+        for (int i = 0; i < lines; i++) {
+            String correlationId = run + i;
+            pool.schedule(() -> send(HttpRequest.newBuilder(URI.create(codex)).header("X-Correlation-ID", correlationId).GET()),
+                    DOWN_FOR.toMillis() * i / lines, TimeUnit.MILLISECONDS);
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();

@@ -2,12 +2,14 @@ package com.hivematrix.e2e.fault;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
  * Light, steady load for a fault scenario: one request at a time, a short pause between them
- * (paced, not waited on: the pause sets the request rate), every outcome kept with its time.
+ * (scheduled with a fixed delay: the pause sets the request rate), every outcome kept with its time.
  */
 final class Load implements AutoCloseable {
 
@@ -19,25 +21,20 @@ final class Load implements AutoCloseable {
     }
 
     private final List<Outcome> outcomes = new ArrayList<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final ScheduledExecutorService scheduler;
 
     Load(String name, long pauseMillis, IntSupplier request) {
-        thread = new Thread(() -> {
-            while (running.get()) {
-                int status = request.getAsInt();
-                synchronized (outcomes) {
-                    outcomes.add(new Outcome(System.currentTimeMillis(), status));
-                }
-                try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            int status = request.getAsInt();
+            synchronized (outcomes) {
+                outcomes.add(new Outcome(System.currentTimeMillis(), status));
             }
-        }, "load-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        }, 0, pauseMillis, TimeUnit.MILLISECONDS);
     }
 
     List<Outcome> outcomes() {
@@ -52,9 +49,9 @@ final class Load implements AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
+        scheduler.shutdown();
         try {
-            thread.join(30_000);
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
