@@ -94,6 +94,8 @@ public class HelmProperties {
         private int logFiles = 5;
         /** Extra JVM options for every Spring Boot service, split at whitespace. */
         private String javaOpts = "";
+        /** Run Spring Boot services from extracted jars with class-data archives (faster restarts). */
+        private boolean classDataSharing = true;
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -127,6 +129,8 @@ public class HelmProperties {
         public void setLogFiles(int logFiles) { this.logFiles = logFiles; }
         public String getJavaOpts() { return javaOpts; }
         public void setJavaOpts(String javaOpts) { this.javaOpts = javaOpts; }
+        public boolean isClassDataSharing() { return classDataSharing; }
+        public void setClassDataSharing(boolean classDataSharing) { this.classDataSharing = classDataSharing; }
 
         public com.hivematrix.helm.supervisor.SupervisorPolicy policy() {
             return new com.hivematrix.helm.supervisor.SupervisorPolicy(backoffInitial, backoffMax, crashLoopLimit,

@@ -48,6 +48,10 @@ final class ManagedProcess {
     /** Set when Helm itself kills the process to restart it (failed health), read when it exits. */
     private String killReason;
     private ScheduledFuture<?> pendingRestart;
+    /** Where this run's class-data archive goes once it is healthy (StartupArchives), or null. */
+    private java.nio.file.Path archiveDue;
+    /** While the JVM writes its archive it stands still at a safepoint: a probe then would time out. */
+    private boolean dumping;
 
     ManagedProcess(ProcessSpec spec, Supervisor sup) {
         this.spec = spec;
@@ -139,7 +143,7 @@ final class ManagedProcess {
         long gen;
         synchronized (this) {
             boolean probed = state == ProcessState.STARTING || state == ProcessState.RUNNING || state == ProcessState.UNHEALTHY;
-            if (probing || handle == null || !probed) {
+            if (probing || dumping || handle == null || !probed) {
                 return;
             }
             Duration interval = state == ProcessState.STARTING ? sup.policy().startProbeInterval() : sup.policy().probeInterval();
@@ -174,7 +178,8 @@ final class ManagedProcess {
             crashed(lastError);
             return;
         }
-        ProcessBuilder pb = new ProcessBuilder(spec.command()).directory(spec.workDir().toFile());
+        StartupArchives.Launch how = sup.archives() != null ? sup.archives().launch(spec) : new StartupArchives.Launch(spec.command(), null);
+        ProcessBuilder pb = new ProcessBuilder(how.command()).directory(spec.workDir().toFile());
         for (String key : NOT_INHERITED) {
             pb.environment().remove(key);
         }
@@ -186,8 +191,9 @@ final class ManagedProcess {
             pb.redirectErrorStream(true).redirectOutput(Redirect.appendTo(out)).redirectInput(Redirect.from(new File("/dev/null")));
             Process p = pb.start();
             attach(p.toHandle(), p.onExit().thenApply(Process::exitValue), false, Instant.now());
+            archiveDue = how.dumpTo();
         } catch (IOException | RuntimeException e) {
-            lastError = "could not launch " + String.join(" ", spec.command()) + ": " + e.getMessage();
+            lastError = "could not launch " + String.join(" ", how.command()) + ": " + e.getMessage();
             setState(ProcessState.FAILED, lastError);
         }
     }
@@ -202,6 +208,7 @@ final class ManagedProcess {
         lastHealth = null;
         lastProbe = null;
         killReason = null;
+        archiveDue = null;
         sup.pidFiles().write(spec.name(), h.pid());
         setState(ProcessState.STARTING, wasAdopted ? "adopted from its pid file" : null);
         exit.whenComplete((code, error) -> exited(gen, code));
@@ -272,6 +279,9 @@ final class ManagedProcess {
                     failedProbes = 0;
                     setState(ProcessState.RUNNING, "healthy after "
                             + Duration.between(startedAt, lastProbe).toMillis() / 1000.0 + " s");
+                    if (archiveDue != null) {
+                        dumpArchive(archiveDue);
+                    }
                 } else if (lastProbe.isAfter(startDeadline)) {
                     killForRestart("not healthy " + spec.startTimeout().toSeconds() + " s after start (" + r.detail() + ")");
                 }
@@ -290,6 +300,21 @@ final class ManagedProcess {
             }
             default -> { }
         }
+    }
+
+    private void dumpArchive(java.nio.file.Path to) {
+        long pid = handle.pid();
+        archiveDue = null;
+        dumping = true;
+        sup.workers().execute(() -> {
+            try {
+                sup.archives().dump(pid, to);
+            } finally {
+                synchronized (this) {
+                    dumping = false;
+                }
+            }
+        });
     }
 
     private void killForRestart(String why) {

@@ -84,7 +84,7 @@ public final class ProcessPlan {
             case "spring-boot" -> springBoot(name, name, n, order, port, n.path("url").asString(""), home, java, cfg);
             case "keycloak" -> new ProcessSpec(name, order, List.of(home.resolve("deploy/hivematrix").toString(), "keycloak-run"),
                     Map.of(), home, new HttpHealthProbe(healthUri(n)), home.resolve("var/keycloak/dist").toString() + "/",
-                    cfg.getKeycloakStartTimeout(), null, port);
+                    cfg.getKeycloakStartTimeout(), null, port, null);
             default -> ProcessSpec.skipped(name, order, "type '" + type + "' has no command to run", port);
         };
     }
@@ -105,8 +105,10 @@ public final class ProcessPlan {
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> env = Map.of("HIVEMATRIX_SERVICE_NAME", service, "SERVER_PORT", Integer.toString(port));
-        return new ProcessSpec(name, order, command, env, home, new HttpHealthProbe(healthUri(n, url)), jar.toString(),
-                cfg.getServiceStartTimeout(), null, port);
+        // matches the plain jar and its extracted copy under var/cds (StartupArchives) alike
+        String match = "/" + module + ".jar";
+        return new ProcessSpec(name, order, command, env, home, new HttpHealthProbe(healthUri(n, url)), match,
+                cfg.getServiceStartTimeout(), null, port, jar);
     }
 
     private static ProcessSpec command(String name, JsonNode n, int order, int port, Path home, HelmProperties.Supervisor cfg) {
@@ -128,7 +130,7 @@ public final class ProcessPlan {
                 : port > 0 ? new TcpHealthProbe("127.0.0.1", port) : HealthProbe.ALIVE;
         Duration timeout = n.has("start_timeout") ? Duration.ofSeconds(n.get("start_timeout").asInt()) : cfg.getServiceStartTimeout();
         String match = n.path("match").asString(command.get(0));
-        return new ProcessSpec(name, order, command, env, home, health, match, timeout, null, port);
+        return new ProcessSpec(name, order, command, env, home, health, match, timeout, null, port, null);
     }
 
     /** Same rule as ServiceInfo#healthUrl: a separate management port when there is one; 0.0.0.0 probed on loopback. */

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param startTimeout how long a fresh process may take to become healthy
  * @param skipReason non-null when the process cannot run here (e.g. its jar is not built)
  * @param port its listening port, or 0; only reported
+ * @param bootJar the Spring Boot jar the command runs with {@code -jar}, or null; Helm may run it from
+ *        its extracted form with a class-data archive instead ({@link StartupArchives})
  */
 public record ProcessSpec(String name, int order, List<String> command, Map<String, String> env, Path workDir,
-        HealthProbe health, String match, Duration startTimeout, String skipReason, int port) {
+        HealthProbe health, String match, Duration startTimeout, String skipReason, int port, Path bootJar) {
 
     public ProcessSpec {
         command = List.copyOf(command);
@@ -26,7 +28,7 @@ public record ProcessSpec(String name, int order, List<String> command, Map<Stri
     }
 
     public static ProcessSpec skipped(String name, int order, String reason, int port) {
-        return new ProcessSpec(name, order, List.of(), Map.of(), Path.of("."), HealthProbe.ALIVE, "", Duration.ZERO, reason, port);
+        return new ProcessSpec(name, order, List.of(), Map.of(), Path.of("."), HealthProbe.ALIVE, "", Duration.ZERO, reason, port, null);
     }
 
     public boolean runnable() {

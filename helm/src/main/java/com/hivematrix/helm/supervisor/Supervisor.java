@@ -44,6 +44,8 @@ public final class Supervisor implements AutoCloseable {
     private final ScheduledFuture<?> ticker;
     /** Read at every launch, so saved settings apply to each process when it next starts. */
     private volatile java.util.function.Supplier<Map<String, String>> platformEnv = Map::of;
+    /** Class-data archives for Spring Boot processes; null runs every command as planned. */
+    private volatile StartupArchives archives;
     /** Bumped by stopAll: a start-up in progress stops launching further groups. */
     private final java.util.concurrent.atomic.AtomicLong stopEpoch = new java.util.concurrent.atomic.AtomicLong();
 
@@ -73,6 +75,7 @@ public final class Supervisor implements AutoCloseable {
     /** Starts every runnable process in order; returns once each has settled (or its wait ran out). */
     public void startAll() {
         long epoch = stopEpoch.get();
+        prepareArchives();
         for (List<ManagedProcess> group : groups().values()) {
             if (stopEpoch.get() != epoch) {
                 return;
@@ -138,6 +141,25 @@ public final class Supervisor implements AutoCloseable {
 
     public Duration settleTimeout(ProcessSpec spec) {
         return spec.startTimeout().plus(policy.stopGrace()).plus(policy.backoffMax()).plus(Duration.ofSeconds(5));
+    }
+
+    public void setStartupArchives(StartupArchives archives) {
+        this.archives = archives;
+    }
+
+    StartupArchives archives() {
+        return archives;
+    }
+
+    /** Extracts every Spring Boot jar at once (in parallel) rather than one by one at each first launch. */
+    private void prepareArchives() {
+        StartupArchives a = archives;
+        if (a == null) {
+            return;
+        }
+        CompletableFuture.allOf(processes.values().stream().map(ManagedProcess::spec)
+                .filter(s -> s.runnable() && s.bootJar() != null).map(ProcessSpec::bootJar).distinct()
+                .map(jar -> CompletableFuture.runAsync(() -> a.prepare(jar), workers)).toArray(CompletableFuture[]::new)).join();
     }
 
     public void setPlatformEnv(java.util.function.Supplier<Map<String, String>> platformEnv) {

@@ -1,5 +1,6 @@
 package com.hivematrix.helm.supervisor;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,9 @@ public class SupervisorService {
         List<ProcessSpec> specs = ProcessPlan.read(props.getRegistryFile(), props.getHome(), self, cfg);
         this.supervisor = new Supervisor(specs, cfg.policy(), props.getHome().resolve("var/run"), props.getHome().resolve("var/log"));
         this.supervisor.setPlatformEnv(() -> settings.load().processEnvironment());
+        if (cfg.isClassDataSharing()) {
+            supervisor.setStartupArchives(new StartupArchives(props.getHome().resolve("var/cds"), Path.of(System.getProperty("java.home"))));
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

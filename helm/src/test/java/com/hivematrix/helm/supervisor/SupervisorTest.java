@@ -216,7 +216,7 @@ class SupervisorTest {
         int neverHealthy = freePort();
         ProcessSpec slow = new ProcessSpec("keycloak", 1, List.of("/bin/sh", "-c", "exec sleep 600"), Map.of(), dir,
                 new HttpHealthProbe(URI.create("http://127.0.0.1:" + neverHealthy + "/health")), "sleep 600",
-                Duration.ofSeconds(60), null, 0);
+                Duration.ofSeconds(60), null, 0, null);
         Supervisor sup = supervisor(List.of(slow, javaChild("core", 2, freePort(), "-", "-")));
         java.util.concurrent.CompletableFuture<Void> startUp = java.util.concurrent.CompletableFuture.runAsync(sup::startAll);
         await().atMost(WAIT).until(() -> sup.status("keycloak").state() == ProcessState.STARTING);
@@ -278,12 +278,12 @@ class SupervisorTest {
                 List.of(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", classes.toString(), TestChild.class.getName(),
                         Integer.toString(port), starts(name).toString(), unhealthyFlag, grandchildPidFile),
                 Map.of(), dir, new HttpHealthProbe(URI.create("http://127.0.0.1:" + port + "/health")),
-                TestChild.class.getName(), Duration.ofSeconds(30), null, port);
+                TestChild.class.getName(), Duration.ofSeconds(30), null, port, null);
     }
 
     private ProcessSpec shell(String name, int order, String script) {
         return new ProcessSpec(name, order, List.of("/bin/sh", "-c", script), Map.of(), dir, HealthProbe.ALIVE,
-                script, Duration.ofSeconds(30), null, 0);
+                script, Duration.ofSeconds(30), null, 0, null);
     }
 
     private Path starts(String name) {
