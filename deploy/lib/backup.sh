@@ -22,6 +22,13 @@ UPLOADS_PART=knowledgetree-uploads
 # Core: Neo4j keeps running (neo4j-admin dump would need it stopped), and the file is the one
 # KnowledgeTree's import page takes back.
 GRAPH_PART=knowledgetree-graph
+# Keycloak's realm (settings, groups, users with their groups) through its admin API with Helm's
+# read-only helm-admin service account; users' passwords never leave Keycloak over its API. When
+# Keycloak keeps its store in PostgreSQL (HIVEMATRIX_KC_DB_URL), that database is dumped as well.
+REALM_PART=keycloak-realm
+BACKUP_KC_URL=${HIVEMATRIX_KEYCLOAK_URL:-http://127.0.0.1:8080/keycloak}
+BACKUP_KC_REALM=${HIVEMATRIX_KEYCLOAK_REALM:-hivematrix}
+BACKUP_KC_SECRET_FILE=${HIVEMATRIX_HELM_KEYCLOAK_SECRET_FILE:-$SECRETS_DIR/helm-keycloak.secret}
 BACKUP_CORE_URL=${HIVEMATRIX_CORE_URL:-http://127.0.0.1:5000}
 BACKUP_KT_URL=${HIVEMATRIX_KNOWLEDGETREE_URL:-http://127.0.0.1:5020}
 BACKUP_SECRET_FILE=${HIVEMATRIX_HELM_SECRET_FILE:-$SECRETS_DIR/helm.secret}
@@ -39,6 +46,9 @@ backup   pg_dump (custom format) of every service database that exists (the data
          go in as the part $UPLOADS_PART when that directory exists; KnowledgeTree's graph as
          $GRAPH_PART.json (its /admin/export, with a service token from Core) when KnowledgeTree
          answers (--no-graph: leave it out). A running KnowledgeTree whose export fails fails the backup.
+         Keycloak's realm (settings, groups, users and their groups; no passwords) as
+         $REALM_PART.json through its admin API (Helm's helm-admin account) when Keycloak
+         answers; with HIVEMATRIX_KC_DB_URL on this PostgreSQL, Keycloak's database too.
          The archive holds MANIFEST, SHA256SUMS and the registry (config/services.json); it is
          created 0600. Prints its path last. Then retention runs on DIR: of its
          hivematrix-*.tar the newest of each of the newest $BACKUP_KEEP_DAILY days, $BACKUP_KEEP_WEEKLY ISO weeks and
@@ -49,7 +59,9 @@ restore  verifies ARCHIVE (sha256 of every part), takes a safety backup of the d
          only when all imports succeeded. --only restores just the named databases (or
          $UPLOADS_PART: the attachments, the current directory kept as <dir>.pre-restore-<time>).
          The graph export is written to var/backups/restored/ for KnowledgeTree's import page
-         (admin, with its dry-run preview): a graph import needs a user's decision.
+         (admin, with its dry-run preview): a graph import needs a user's decision. The realm
+         export goes to var/backups/restored/ as well (Keycloak's database, when in the archive,
+         is restored like the others).
          Stop the services first (deploy/hivematrix down, or stop SVC): open connections to a
          database being replaced are terminated.
 PostgreSQL: HIVEMATRIX_PG_HOST (127.0.0.1), HIVEMATRIX_PG_PORT (5432), HIVEMATRIX_PG_USER
@@ -92,6 +104,11 @@ service_databases() {
     [[ $db =~ $DB_NAME_RE ]] || continue
     if db_exists "$db"; then echo "$db"; fi
   done < <(spring_services)
+  # Keycloak in production mode keeps its whole store (users and passwords included) in PostgreSQL
+  if [[ -n ${HIVEMATRIX_KC_DB_URL:-} ]]; then
+    db=${HIVEMATRIX_KC_DB_URL##*/}; db=${db%%\?*}
+    if [[ $db =~ $DB_NAME_RE ]] && db_exists "$db"; then echo "$db"; fi
+  fi
 }
 
 # backup_databases OUT_DIR DB...: write the archive, print its path. Run it as $(backup_databases …).
@@ -131,6 +148,10 @@ backup_databases() {
     echo "graph knowledgetree $GRAPH_PART.json" >>"$work/MANIFEST"
     parts+=("$GRAPH_PART.json")
   fi
+  if [[ ${BACKUP_WITH_REALM:-true} == true ]] && backup_realm "$work"; then
+    echo "realm keycloak $REALM_PART.json" >>"$work/MANIFEST"
+    parts+=("$REALM_PART.json")
+  fi
   (cd "$work" && sha256sum -- "${parts[@]}" | sed 's|  \./|  |' >SHA256SUMS)
   archive="$out/hivematrix-$stamp.tar"
   (umask 077 && tar -C "$work" -cf "$archive.tmp" .) || die "could not write $archive"
@@ -159,6 +180,49 @@ backup_graph() {
     curl -sf --connect-timeout 2 --max-time 600 -K - -o "$work/$GRAPH_PART.json" "$BACKUP_KT_URL/admin/export" ||
     die "KnowledgeTree's export ($BACKUP_KT_URL/admin/export) failed; --no-graph leaves the graph out"
   jq -e . "$work/$GRAPH_PART.json" >/dev/null 2>&1 || die "KnowledgeTree's export is not JSON; --no-graph leaves the graph out"
+}
+
+# backup_realm WORK: the realm's settings, groups and users (each with its group paths) into
+# WORK/$REALM_PART.json. Returns 1 (with a note) when Keycloak does not answer or Helm has no
+# account there; dies when Keycloak answers but refuses or fails the export.
+backup_realm() {
+  local work=$1 code secret token admin="$BACKUP_KC_URL/admin/realms/$BACKUP_KC_REALM" first=0 page count user id groups
+  code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 2 --max-time 5 "$BACKUP_KC_URL/realms/$BACKUP_KC_REALM" || true)
+  if [[ $code != 200 ]]; then
+    note "Keycloak's realm $BACKUP_KC_REALM does not answer at $BACKUP_KC_URL: it is not in this backup" >&2
+    return 1
+  fi
+  if [[ ! -r $BACKUP_KC_SECRET_FILE ]]; then
+    note "no $BACKUP_KC_SECRET_FILE (Helm's Keycloak account): the realm is not in this backup" >&2
+    return 1
+  fi
+  secret=$(tr -d '\n' <"$BACKUP_KC_SECRET_FILE")
+  token=$(printf 'data = "grant_type=client_credentials&client_id=helm-admin&client_secret=%s"\n' "$secret" |
+    curl -sf --connect-timeout 2 --max-time 10 -K - "$BACKUP_KC_URL/realms/$BACKUP_KC_REALM/protocol/openid-connect/token" |
+    jq -er '.access_token') || die "Keycloak refused Helm's account (helm-admin) for the realm export; BACKUP_WITH_REALM=false leaves it out"
+  info "Keycloak realm export ($BACKUP_KC_REALM)" >&2
+  kc_get() {
+    printf 'header = "Authorization: Bearer %s"\n' "$token" | curl -sf --connect-timeout 2 --max-time 60 -K - "$admin$1" ||
+      die "Keycloak's admin API failed on $1 during the realm export; BACKUP_WITH_REALM=false leaves it out"
+  }
+  kc_get "" >"$work/realm.json"
+  kc_get "/groups?briefRepresentation=false" >"$work/groups.json"
+  : >"$work/users.jsonl"
+  while :; do
+    page=$(kc_get "/users?briefRepresentation=false&first=$first&max=200")
+    count=$(jq 'length' <<<"$page")
+    while IFS= read -r user; do
+      id=$(jq -r '.id' <<<"$user")
+      groups=$(kc_get "/users/$id/groups" | jq -c '[.[].path]') || die "could not read the groups of user $id"
+      jq -c --argjson groups "$groups" '. + {groups: $groups}' <<<"$user" >>"$work/users.jsonl"
+    done < <(jq -c '.[]' <<<"$page")
+    ((count == 200)) || break
+    first=$((first + 200))
+  done
+  jq -n --slurpfile realm "$work/realm.json" --slurpfile groups "$work/groups.json" --slurpfile users "$work/users.jsonl" \
+    '{format: "hivematrix-realm/1", realm: $realm[0], groups: $groups[0], users: $users}' >"$work/$REALM_PART.json" ||
+    die "could not assemble the realm export"
+  rm -f "$work/realm.json" "$work/groups.json" "$work/users.jsonl"
 }
 
 # backup_prune DIR: the retention above; prints each deleted archive's name to stderr.
@@ -259,8 +323,13 @@ cmd_restore() {
   # shellcheck disable=SC2064
   trap "rm -rf '$work'" EXIT
   restore_verify "$archive" "$work"
-  local uploads=false graph=false
+  local uploads=false graph=false realm=false
   while read -r kind db file; do
+    if [[ $kind == realm ]]; then
+      [[ $file == "$REALM_PART.json" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
+      realm=true
+      continue
+    fi
     if [[ $kind == graph ]]; then
       [[ $file == "$GRAPH_PART.json" && -f $work/$file ]] || die "$archive: manifest names a missing part $file; nothing was changed"
       graph=true
@@ -335,5 +404,12 @@ cmd_restore() {
     graph_out="$BACKUP_DIR/restored/$GRAPH_PART-$(basename "$archive" .tar).json"
     (umask 077 && cp "$work/$GRAPH_PART.json" "$graph_out")
     note "KnowledgeTree's graph: import $graph_out on KnowledgeTree's import page (admin; preview first)"
+  fi
+  if $realm && ((${#only[@]} == 0)); then
+    mkdir -p "$BACKUP_DIR/restored"
+    local realm_out
+    realm_out="$BACKUP_DIR/restored/$REALM_PART-$(basename "$archive" .tar).json"
+    (umask 077 && cp "$work/$REALM_PART.json" "$realm_out")
+    note "Keycloak's realm as it was: $realm_out (groups and users to recreate on Helm's Users page; see docs/QUICKREF.md)"
   fi
 }

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.hivematrix.helm.ScratchRealm;
 import com.hivematrix.shared.testsupport.LoopbackServer;
 import com.hivematrix.shared.testsupport.RepoRoot;
 
@@ -40,6 +44,9 @@ class BackupRestoreTest {
     Path dir;
     private String knowledgeTreeUrl = "http://127.0.0.1:1";
     private String coreUrl = "http://127.0.0.1:1";
+    /** No Keycloak unless a test brings a scratch realm (port 1: nothing answers). */
+    private String keycloakUrl = "http://127.0.0.1:1/keycloak";
+    private String keycloakRealm = "hivematrix";
 
     /** Core as the backup sees it: a helm→knowledgetree service token for Helm's secret, nothing else. */
     static final class CoreStandIn extends LoopbackServer {
@@ -178,6 +185,39 @@ class BackupRestoreTest {
     }
 
     @Test
+    void keycloaksRealmWithItsUsersAndTheirGroupsIsExportedAndHandedBack() throws Exception {
+        try (ScratchRealm realm = new ScratchRealm("helm-backup")) {
+            Files.writeString(dir.resolve("helm-keycloak.secret"), realm.helmSecret + "\n");
+            keycloakUrl = realm.keycloak.url();
+            keycloakRealm = realm.name;
+            Path archive = backup();
+            Path unpacked = Files.createDirectory(dir.resolve("realm-unpacked"));
+            assertThat(run(List.of("tar", "-C", unpacked.toString(), "-xf", archive.toString())).code()).isZero();
+            assertThat(Files.readString(unpacked.resolve("MANIFEST"))).contains("realm keycloak keycloak-realm.json");
+            assertThat(Files.readString(unpacked.resolve("SHA256SUMS"))).contains("  keycloak-realm.json");
+            JsonNode export = JsonMapper.builder().build().readTree(unpacked.resolve("keycloak-realm.json").toFile());
+            assertThat(export.path("format").asString()).isEqualTo("hivematrix-realm/1");
+            assertThat(export.path("realm").path("realm").asString()).isEqualTo(realm.name);
+            assertThat(export.path("groups").values()).extracting(g -> g.path("name").asString()).contains("admins", "technicians");
+            JsonNode admin = export.path("users").values().stream().filter(u -> "admin".equals(u.path("username").asString()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no admin user in " + export.path("users")));
+            assertThat(admin.path("groups").values()).extracting(JsonNode::asString).containsExactly("/admins");
+            assertThat(admin.has("credentials")).isFalse();
+
+            Run restore = cli("restore", archive.toString());
+            assertThat(restore.code()).as(restore.output()).isZero();
+            Path handedBack = dir.resolve("backups/restored/keycloak-realm-" + archive.getFileName().toString().replace(".tar", "") + ".json");
+            assertThat(handedBack).hasSameTextualContentAs(unpacked.resolve("keycloak-realm.json"));
+            assertThat(restore.output()).contains(handedBack.toString());
+
+            Files.writeString(dir.resolve("helm-keycloak.secret"), "not-the-secret\n");
+            Run refused = cli("backup", "--db", DBS.get(0), "--out", dir.resolve("refused").toString());
+            assertThat(refused.code()).isNotZero();
+            assertThat(refused.output()).contains("Keycloak refused Helm's account");
+        }
+    }
+
+    @Test
     void aRunningKnowledgeTreeWhoseExportFailsFailsTheBackup() throws Exception {
         Files.writeString(dir.resolve("helm.secret"), "s3cret-helm\n");
         try (CoreStandIn core = new CoreStandIn("s3cret-helm"); KnowledgeTreeStandIn kt = new KnowledgeTreeStandIn("{}", 503)) {
@@ -289,6 +329,9 @@ class BackupRestoreTest {
         pb.environment().put("HIVEMATRIX_KNOWLEDGETREE_URL", knowledgeTreeUrl);
         pb.environment().put("HIVEMATRIX_CORE_URL", coreUrl);
         pb.environment().put("HIVEMATRIX_HELM_SECRET_FILE", dir.resolve("helm.secret").toString());
+        pb.environment().put("HIVEMATRIX_KEYCLOAK_URL", keycloakUrl);
+        pb.environment().put("HIVEMATRIX_KEYCLOAK_REALM", keycloakRealm);
+        pb.environment().put("HIVEMATRIX_HELM_KEYCLOAK_SECRET_FILE", dir.resolve("helm-keycloak.secret").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -2,11 +2,6 @@ package com.hivematrix.helm.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,45 +12,28 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.hivematrix.helm.HelmTestBase;
-import com.hivematrix.shared.testsupport.KeycloakTestServer;
-import com.hivematrix.shared.testsupport.RepoRoot;
+import com.hivematrix.helm.ScratchRealm;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * User administration against the real test Keycloak. Each run imports the platform's own realm
- * template (deploy/keycloak/hivematrix-realm.json, so the helm-admin service account and its roles
- * are exactly what `up` provisions) as a scratch realm of its own, and deletes it afterwards.
+ * User administration against the real test Keycloak, in a scratch realm made from the platform's
+ * own realm template ({@link ScratchRealm}).
  */
 class UsersTest extends HelmTestBase {
 
-    private static final KeycloakTestServer KC = KeycloakTestServer.get();
-    private static final String REALM = "helm-users-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String HELM_SECRET = UUID.randomUUID().toString();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ScratchRealm REALM = new ScratchRealm("helm-users");
 
     @DynamicPropertySource
-    static void keycloak(DynamicPropertyRegistry registry) throws Exception {
-        String template = Files.readString(RepoRoot.get().resolve("deploy/keycloak/hivematrix-realm.json"))
-                .replaceAll("(?m)^.*\"__PUBLIC_URL__/\\*\",\\R", "")
-                .replace("__PUBLIC_URL_POST_LOGOUT__", "")
-                .replace("__NEXUS_CLIENT_SECRET__", UUID.randomUUID().toString())
-                .replace("__HM_ADMIN_PASSWORD__", "Adm1n-" + UUID.randomUUID())
-                .replace("__HELM_ADMIN_CLIENT_SECRET__", HELM_SECRET)
-                .replace("\"realm\": \"hivematrix\"", "\"realm\": \"" + REALM + "\"");
-        HttpResponse<String> created = CLIENT.send(HttpRequest.newBuilder(URI.create(KC.url() + "/admin/realms"))
-                .header("Authorization", "Bearer " + KC.masterAdminToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(template)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        registry.add("hivematrix.helm.keycloak.url", KC::url);
-        registry.add("hivematrix.helm.keycloak.realm", () -> REALM);
-        registry.add("hivematrix.helm.keycloak.client-secret", () -> HELM_SECRET);
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("hivematrix.helm.keycloak.url", REALM.keycloak::url);
+        registry.add("hivematrix.helm.keycloak.realm", () -> REALM.name);
+        registry.add("hivematrix.helm.keycloak.client-secret", () -> REALM.helmSecret);
     }
 
     @AfterAll
-    static void dropRealm() throws Exception {
-        CLIENT.send(HttpRequest.newBuilder(URI.create(KC.url() + "/admin/realms/" + REALM))
-                .header("Authorization", "Bearer " + KC.masterAdminToken()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    static void dropRealm() {
+        REALM.close();
     }
 
     @Test
