@@ -161,6 +161,7 @@ class SharedLibWebTest {
         HttpResponse<String> r = send("GET", "/health", null, null, Map.of());
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("service").asString()).isEqualTo("sample");
+        assertThat(body.path("environment").asString()).isEqualTo("development");
         assertThat(body.path("status").asString()).isIn("healthy", "degraded", "unhealthy");
         assertThat(body.path("checks").path("disk").path("total_gb").asDouble()).isPositive();
         assertThat(r.statusCode()).isEqualTo(body.path("status").asString().equals("healthy") ? 200 : 503);

@@ -36,8 +36,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Writes a self-signed RSA certificate for Nexus as a PKCS12 bundle (alias {@value #ALIAS}), valid
- * for localhost, 127.0.0.1, ::1 and this machine's host name. Only the JDK's providers are used
- * for keys and signing; BouncyCastle only builds the X.509 structure.
+ * for localhost, 127.0.0.1, ::1, this machine's host name and the platform's configured host name
+ * (Helm's Settings page, {@code hivematrix.hostname}), which is then also its subject. Only the JDK's
+ * providers are used for keys and signing; BouncyCastle only builds the X.509 structure.
  */
 public final class SelfSignedCertificate {
 
@@ -47,13 +48,14 @@ public final class SelfSignedCertificate {
     private SelfSignedCertificate() {
     }
 
-    public static void generate(Path keystore, char[] password) {
+    /** {@code hostname}: the name browsers reach Nexus by, or empty. */
+    public static void generate(Path keystore, char[] password, String hostname) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(3072, new SecureRandom());
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
-            X500Name subject = new X500Name("CN=localhost, O=HiveMatrix, C=US");
+            X500Name subject = new X500Name("CN=" + (hostname.isEmpty() ? "localhost" : hostname) + ", O=HiveMatrix, C=US");
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                     new BigInteger(127, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
                     Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
@@ -61,7 +63,7 @@ public final class SelfSignedCertificate {
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altNames()));
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(altNames(hostname)));
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
 
@@ -90,8 +92,21 @@ public final class SelfSignedCertificate {
         }
     }
 
-    private static GeneralName[] altNames() {
+    /** Whether {@code certificate} lists {@code hostname} among its DNS names. */
+    public static boolean covers(X509Certificate certificate, String hostname) {
+        try {
+            return certificate.getSubjectAlternativeNames() != null && certificate.getSubjectAlternativeNames().stream()
+                    .anyMatch(n -> Integer.valueOf(GeneralName.dNSName).equals(n.get(0)) && hostname.equalsIgnoreCase(String.valueOf(n.get(1))));
+        } catch (java.security.cert.CertificateParsingException e) {
+            return false;
+        }
+    }
+
+    private static GeneralName[] altNames(String hostname) {
         Set<GeneralName> names = new LinkedHashSet<>();
+        if (!hostname.isEmpty()) {
+            names.add(new GeneralName(GeneralName.dNSName, hostname));
+        }
         names.add(new GeneralName(GeneralName.dNSName, "localhost"));
         names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
         names.add(new GeneralName(GeneralName.iPAddress, "::1"));

@@ -62,7 +62,7 @@ public class NexusHealthController {
         if (HealthDocument.HEALTHY.equals(status) && !HealthDocument.HEALTHY.equals(keycloak.get("status"))) {
             status = HealthDocument.DEGRADED;
         }
-        return new HealthDocument(base.service(), status, base.timestamp(), base.version(), checks);
+        return new HealthDocument(base.service(), status, base.timestamp(), base.version(), base.environment(), checks);
     }
 
     private Map<String, Object> keycloak() {

@@ -126,12 +126,27 @@ public final class Browser {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             remember(response.headers().allValues("Set-Cookie"));
             return response;
+        } catch (java.net.http.HttpTimeoutException e) {
+            // the gateway runs in this JVM: its threads show where a hung request waits
+            throw new IllegalStateException("Request timed out: " + request.uri() + " (sent cookies " + cookies.keySet()
+                    + ")\nThreads of the gateway's JVM:\n" + threadDump(), e);
         } catch (IOException e) {
             throw new IllegalStateException("Request failed: " + request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String threadDump() {
+        StringBuilder out = new StringBuilder();
+        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            out.append('"').append(t.getThreadName()).append("\" ").append(t.getThreadState()).append('\n');
+            for (StackTraceElement frame : t.getStackTrace()) {
+                out.append("    at ").append(frame).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private void remember(List<String> setCookies) {

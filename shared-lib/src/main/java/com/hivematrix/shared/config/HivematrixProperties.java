@@ -17,6 +17,9 @@ public class HivematrixProperties {
     /** This service's name as it appears in deploy/services.json. */
     private String serviceName = "unknown";
 
+    /** development or production: the platform setting Helm passes as HIVEMATRIX_ENVIRONMENT, reported on /health. */
+    private String environment = "development";
+
     /** Root of the installation: deploy/, var/ are resolved against it. */
     private Path home = Path.of(".");
 
@@ -32,6 +35,8 @@ public class HivematrixProperties {
     private final Health health = new Health();
 
     public String getServiceName() { return serviceName; }
+    public String getEnvironment() { return environment; }
+    public void setEnvironment(String environment) { this.environment = environment; }
     public void setServiceName(String serviceName) { this.serviceName = serviceName; }
     public Path getHome() { return home; }
     public void setHome(Path home) { this.home = home; }

@@ -62,7 +62,7 @@ public class HealthDocumentService {
             checks.put("dependencies", deps);
         }
         return new HealthDocument(props.getServiceName(), overall(checks),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), version.version(), checks);
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), version.version(), props.getEnvironment(), checks);
     }
 
     private Map<String, Object> checkOf(HealthContributor contributor) {
