@@ -39,6 +39,8 @@ public final class StartupArchives {
     private final Path root;
     private final Path java;
     private final Path jcmd;
+    /** Dumps one at a time, apart from extraction's lock: a launch never waits for a dump. */
+    private final Object dumpLock = new Object();
 
     /** {@code root} is var/cds; {@code javaHome} the JDK that runs the services and owns jcmd. */
     public StartupArchives(Path root, Path javaHome) {
@@ -118,12 +120,22 @@ public final class StartupArchives {
 
     /**
      * Has the healthy JVM {@code pid} (launched with {@code -XX:+RecordDynamicDumpInfo}) write its
-     * archive to {@code archive}. Tried once per build: a failed dump is not repeated at every start.
+     * archive to {@code archive}. Tried once per build: a failed dump is not repeated at every start,
+     * and of replicas recording at the same time only the first dumps.
      */
     public void dump(long pid, Path archive) {
+        synchronized (dumpLock) {
+            dumpOnce(pid, archive);
+        }
+    }
+
+    private void dumpOnce(long pid, Path archive) {
         Path build = archive.getParent();
-        Path tmp = build.resolve(archive.getFileName() + ".tmp");
+        Path tmp = build.resolve(archive.getFileName() + "." + pid + ".tmp");
         try {
+            if (Files.exists(archive) || Files.exists(build.resolve(ATTEMPTED))) {
+                return;
+            }
             Files.writeString(build.resolve(ATTEMPTED), Long.toString(pid));
             Files.deleteIfExists(tmp);
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.cds", "dynamic_dump", tmp.toString())

@@ -109,6 +109,10 @@ class StartupArchivesTest {
         assertThat(archive).isRegularFile();
         assertThat(archive.resolveSibling("dump-attempted")).isRegularFile();
         assertThat(recording.isAlive()).isTrue();
+        // a replica that recorded too does not dump over the archive the others now map
+        long written = Files.getLastModifiedTime(archive).toMillis();
+        new StartupArchives(dir.resolve("cds"), JAVA_HOME).dump(recording.pid(), archive);
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isEqualTo(written);
         recording.destroy();
 
         // -Xshare:on refuses to start unless the archive maps; the class-load log names where TestChild came from
