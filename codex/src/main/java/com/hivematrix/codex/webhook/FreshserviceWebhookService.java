@@ -1,5 +1,7 @@
 package com.hivematrix.codex.webhook;
 
+import static com.hivematrix.codex.vendor.VendorJson.text;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -166,14 +168,6 @@ public class FreshserviceWebhookService {
     static Integer intOrNull(JsonNode n) {
         Long l = number(n);
         return l == null || l > Integer.MAX_VALUE ? null : l.intValue();
-    }
-
-    static String text(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        String s = n.asString();
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static OffsetDateTime time(JsonNode n) {

@@ -1,12 +1,17 @@
 package com.hivematrix.codex.psa.freshservice;
 
+import static com.hivematrix.codex.vendor.VendorJson.longOrNull;
+import static com.hivematrix.codex.vendor.VendorJson.longs;
+import static com.hivematrix.codex.vendor.VendorJson.strings;
+import static com.hivematrix.codex.vendor.VendorJson.text;
+import static com.hivematrix.codex.vendor.VendorJson.time;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -286,34 +291,12 @@ public class FreshserviceProvider implements PsaProvider {
         return s.replaceAll("\\s+", " ").trim();
     }
 
-    static String text(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        String s = n.isValueNode() ? n.asString() : n.toString();
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
     private static String joined(JsonNode n) {
         if (n != null && n.isArray()) {
             List<String> l = strings(n);
             return l.isEmpty() ? null : String.join(", ", l);
         }
         return text(n);
-    }
-
-    static Long longOrNull(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        if (n.isNumber()) {
-            return n.asLong();
-        }
-        try {
-            return Long.parseLong(n.asString().trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     static Integer intOrNull(JsonNode n) {
@@ -325,45 +308,4 @@ public class FreshserviceProvider implements PsaProvider {
         return n == null || n.isNull() || n.isMissingNode() ? null : n.asBoolean();
     }
 
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n != null && n.isArray()) {
-            n.forEach(x -> {
-                String s = text(x);
-                if (s != null) {
-                    out.add(s);
-                }
-            });
-        }
-        return out;
-    }
-
-    private static List<Long> longs(JsonNode n) {
-        List<Long> out = new ArrayList<>();
-        if (n != null && n.isArray()) {
-            n.forEach(x -> {
-                Long l = longOrNull(x);
-                if (l != null) {
-                    out.add(l);
-                }
-            });
-        }
-        return out;
-    }
-
-    static OffsetDateTime time(JsonNode n) {
-        String s = text(n);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
 }

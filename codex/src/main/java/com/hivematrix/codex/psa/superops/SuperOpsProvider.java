@@ -1,11 +1,13 @@
 package com.hivematrix.codex.psa.superops;
 
+import static com.hivematrix.codex.vendor.VendorJson.strings;
+import static com.hivematrix.codex.vendor.VendorJson.text;
+import static com.hivematrix.codex.vendor.VendorJson.time;
+
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -269,40 +271,4 @@ public class SuperOpsProvider implements PsaProvider {
         }
     }
 
-    static OffsetDateTime time(JsonNode n) {
-        String s = text(n);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n != null && n.isArray()) {
-            n.forEach(v -> {
-                String s = text(v);
-                if (s != null) {
-                    out.add(s);
-                }
-            });
-        }
-        return out;
-    }
-
-    private static String text(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        String s = n.isString() ? n.asString() : n.isValueNode() ? n.asString() : null;
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,7 @@
 package com.hivematrix.codex.rmm.datto;
 
+import static com.hivematrix.codex.vendor.VendorJson.text;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -139,14 +141,6 @@ public class DattoProvider implements RmmProvider {
             return null;
         }
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(n.asLong()), ZoneOffset.UTC);
-    }
-
-    private static String text(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        String s = n.isString() ? n.asString() : n.toString();
-        return s.isBlank() ? null : s;
     }
 
     private static String enc(String s) {
