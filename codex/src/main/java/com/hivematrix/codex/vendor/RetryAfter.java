@@ -21,6 +21,16 @@ public final class RetryAfter {
     private RetryAfter() {
     }
 
+    /** Waits {@code millis}; an interrupt is kept on the thread and ends the wait as {@code onInterrupt}'s exception. */
+    public static void pause(long millis, java.util.function.Function<InterruptedException, RuntimeException> onInterrupt) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw onInterrupt.apply(e);
+        }
+    }
+
     public static long seconds(String header, long maxSeconds) {
         long seconds = DEFAULT_SECONDS;
         if (header != null && !header.isBlank()) {

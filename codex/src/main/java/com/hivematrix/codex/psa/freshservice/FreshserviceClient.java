@@ -239,12 +239,7 @@ public class FreshserviceClient {
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PsaException.Api("Interrupted while waiting to call Freshservice", e);
-        }
+        RetryAfter.pause(millis, e -> new PsaException.Api("Interrupted while waiting to call Freshservice", e));
     }
 
     private String path(String url) {

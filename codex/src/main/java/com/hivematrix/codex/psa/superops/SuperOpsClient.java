@@ -159,11 +159,6 @@ public class SuperOpsClient {
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PsaException.Api("Interrupted while waiting to call SuperOps", e);
-        }
+        RetryAfter.pause(millis, e -> new PsaException.Api("Interrupted while waiting to call SuperOps", e));
     }
 }

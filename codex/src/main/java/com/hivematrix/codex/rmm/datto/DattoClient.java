@@ -208,12 +208,7 @@ public class DattoClient {
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RmmException("Interrupted while waiting to call Datto RMM", e);
-        }
+        RetryAfter.pause(millis, e -> new RmmException("Interrupted while waiting to call Datto RMM", e));
     }
 
     private String path(String url) {
