@@ -149,7 +149,8 @@ class MetricsTest extends HelmTestBase {
                 .contains("data-name=\"core\"").contains("http://127.0.0.1:5010/health");
         Response core = send("GET", "/services/core", null, ADMIN, HTML);
         assertThat(core.status()).isEqualTo(200);
-        assertThat(core.body()).contains("not supervised by this Helm").contains("http://127.0.0.1:5000/health");
+        assertThat(core.body()).contains("not supervised by this Helm").contains("http://127.0.0.1:5000/health")
+                .contains("Recent logs").contains("/logs?service=core");
         assertThat(send("GET", "/services/nosuch", null, ADMIN, HTML).status()).isEqualTo(404);
     }
 

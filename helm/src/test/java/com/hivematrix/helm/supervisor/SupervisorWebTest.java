@@ -177,7 +177,7 @@ class SupervisorWebTest extends HelmTestBase {
         assertThat(page.body()).contains("data-name=\"alpha\"").contains("/services/alpha/restart")
                 .doesNotContain("/services/helm/restart");
         Response detail = send("GET", "/services/alpha", null, ADMIN, Map.of("Accept", "text/html"));
-        assertThat(detail.body()).contains("test child listening on");
+        assertThat(detail.body()).contains("test child listening on").contains("Recent logs").contains("/logs?service=alpha");
         assertThat(send("GET", "/services", null, TECH, Map.of("Accept", "text/html")).status()).isEqualTo(403);
     }
 
