@@ -324,49 +324,56 @@ class FaultSuiteIT {
         long shutAt;
         List<Load.Outcome> apiWhileDown;
         List<Load.Outcome> pagesWhileDown;
-        Response refused;
+        int refusedStatus;
+        String refusedPath;
         long refusedMillis;
         String refusedType;
         String refusedText;
-        try (Playwright playwright = playwright(); Browser browser = chromium(playwright)) {
-            try (Load api = new Load("keycloak-down-api", 250, () -> status(origin + "/codex/api/companies"));
-                    Load pages = new Load("keycloak-down-pages", 1000, () -> pageStatus(origin + "/codex/"))) {
-                await("load running").atMost(Duration.ofSeconds(30))
-                        .until(() -> api.outcomes().stream().anyMatch(Load.Outcome::ok) && pages.outcomes().stream().anyMatch(Load.Outcome::ok));
-                shutAt = System.currentTimeMillis();
-                gate.shut();
-                await("30 s of load with Keycloak unreachable").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> api.outcomes().stream().anyMatch(o -> o.atMillis() - shutAt >= 30_000)
-                                && pages.outcomes().stream().anyMatch(o -> o.atMillis() - shutAt >= 30_000));
-                // a browser without a session, while the existing one is still under load
-                Page fresh = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage();
-                long start = System.nanoTime();
-                refused = fresh.navigate(origin + "/codex/");
-                refusedMillis = (System.nanoTime() - start) / 1_000_000;
-                refusedType = refused.headerValue("content-type");
-                refusedText = fresh.innerText("body");
-                apiWhileDown = api.outcomes().stream().filter(o -> o.atMillis() > shutAt).toList();
-                pagesWhileDown = pages.outcomes().stream().filter(o -> o.atMillis() > shutAt).toList();
+        try {
+            try (Playwright playwright = playwright(); Browser browser = chromium(playwright)) {
+                try (Load api = new Load("keycloak-down-api", 250, () -> status(origin + "/codex/api/companies"));
+                        Load pages = new Load("keycloak-down-pages", 1000, () -> pageStatus(origin + "/codex/"))) {
+                    await("load running").atMost(Duration.ofSeconds(30))
+                            .until(() -> api.outcomes().stream().anyMatch(Load.Outcome::ok) && pages.outcomes().stream().anyMatch(Load.Outcome::ok));
+                    shutAt = System.currentTimeMillis();
+                    gate.shut();
+                    await("30 s of load with Keycloak unreachable").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> api.outcomes().stream().anyMatch(o -> o.atMillis() - shutAt >= 30_000)
+                                    && pages.outcomes().stream().anyMatch(o -> o.atMillis() - shutAt >= 30_000));
+                    // a browser without a session, while the existing one is still under load
+                    Page fresh = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage();
+                    long start = System.nanoTime();
+                    Response refused = fresh.navigate(origin + "/codex/");
+                    refusedMillis = (System.nanoTime() - start) / 1_000_000;
+                    refusedStatus = refused.status();
+                    refusedPath = URI.create(refused.url()).getPath();
+                    refusedType = refused.headerValue("content-type");
+                    refusedText = fresh.innerText("body");
+                    apiWhileDown = api.outcomes().stream().filter(o -> o.atMillis() > shutAt).toList();
+                    pagesWhileDown = pages.outcomes().stream().filter(o -> o.atMillis() > shutAt).toList();
+                }
+                long reopenedAt = System.currentTimeMillis();
+                gate.open();
+                String newCookie = logIn(browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage());
+                long loggedInAt = System.currentTimeMillis();
+                report(String.format("## Keycloak unreachable (the platform's TCP gate to it shut)%n%n"
+                        + "Every URL the platform uses for Keycloak (Core's JWKS, Nexus's token calls and `/keycloak` route, the registry "
+                        + "entry) goes through a TCP gate; shutting it refuses new connections and cuts open ones, as a Keycloak "
+                        + "outage does, while the shared test Keycloak keeps running. With the gate shut for %.1f s, the session "
+                        + "from before answered `GET /codex/api/companies` every 250 ms (%s) and the page `/codex/` every second (%s). "
+                        + "A new browser without a session opening `/codex/` got HTTP %d (%s) after %d ms on %s: \"%s\". "
+                        + "Gate opened again: a new login through Keycloak's form succeeded %.1f s later.%n%n",
+                        (reopenedAt - shutAt) / 1000.0, histogram(apiWhileDown), histogram(pagesWhileDown), refusedStatus, refusedType,
+                        refusedMillis, refusedPath, refusedText.replaceAll("\\s+", " ").strip(),
+                        (loggedInAt - reopenedAt) / 1000.0));
+                assertThat(status(origin + "/codex/api/companies", newCookie)).as("the new session works").isEqualTo(200);
             }
-            long reopenedAt = System.currentTimeMillis();
-            gate.open();
-            String newCookie = logIn(browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage());
-            long loggedInAt = System.currentTimeMillis();
-            report(String.format("## Keycloak unreachable (the platform's TCP gate to it shut)%n%n"
-                    + "Every URL the platform uses for Keycloak (Core's JWKS, Nexus's token calls and `/keycloak` route, the registry "
-                    + "entry) goes through a TCP gate; shutting it refuses new connections and cuts open ones, as a Keycloak "
-                    + "outage does, while the shared test Keycloak keeps running. With the gate shut for %.1f s, the session "
-                    + "from before answered `GET /codex/api/companies` every 250 ms (%s) and the page `/codex/` every second (%s). "
-                    + "A new browser without a session opening `/codex/` got HTTP %d (%s) after %d ms on %s: \"%s\". "
-                    + "Gate opened again: a new login through Keycloak's form succeeded %.1f s later.%n%n",
-                    (reopenedAt - shutAt) / 1000.0, histogram(apiWhileDown), histogram(pagesWhileDown), refused.status(), refusedType,
-                    refusedMillis, URI.create(refused.url()).getPath(), refusedText.replaceAll("\\s+", " ").strip(),
-                    (loggedInAt - reopenedAt) / 1000.0));
-            assertThat(status(origin + "/codex/api/companies", newCookie)).as("the new session works").isEqualTo(200);
+        } finally {
+            gate.open(); // a failure above must not leave the platform without Keycloak
         }
         assertThat(apiWhileDown).as("API calls of an existing session while Keycloak is away").isNotEmpty().allMatch(Load.Outcome::ok);
         assertThat(pagesWhileDown).as("page loads of an existing session while Keycloak is away").isNotEmpty().allMatch(Load.Outcome::ok);
-        assertThat(refused.status()).as("a clear error, not a 500").isIn(502, 503, 504);
+        assertThat(refusedStatus).as("a clear error, not a 500").isIn(502, 503, 504);
         assertThat(refusedMillis).as("answered, not hung").isLessThan(10_000);
         assertThat(refusedType).startsWith("text/html");
         assertThat(refusedText).contains("Sign-in is unavailable").containsIgnoringCase("try again").doesNotContain("Exception");
