@@ -35,11 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.hivematrix.e2e.support.HelmPlatform;
+import com.hivematrix.e2e.support.TcpGate;
 import com.hivematrix.shared.testsupport.RepoRoot;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 
 /**
  * The fault suite (issue 10 §3) on a Helm-supervised platform with its own PostgreSQL and Redis
@@ -61,23 +63,35 @@ class FaultSuiteIT {
     static void start() throws IOException {
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, "# Fault suite run " + java.time.Instant.now() + "\n\n");
-        platform = new HelmPlatform(BASE, 1, 1, false, Map.of());
+        platform = new HelmPlatform(BASE, 1, 1, true, true, Map.of());
         origin = HelmPlatform.origin(platform.nexusPorts.get(0));
-        user = platform.keycloak.createUser("technicians");
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get(System.getenv().getOrDefault("HIVEMATRIX_CHROMIUM", "/usr/bin/chromium")))
-                        .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
-            Page page = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage();
-            page.navigate(origin + "/codex/");
-            page.waitForSelector("#username");
-            page.fill("#username", user[0]);
-            page.fill("#password", user[1]);
-            page.click("#kc-login");
-            page.waitForURL(url -> url.startsWith(origin + "/codex/"));
-            cookie = page.context().cookies().stream().filter(c -> c.name.equals("HMSESSION")).map(c -> c.name + "=" + c.value)
-                    .findFirst().orElseThrow(() -> new AssertionError("no session cookie after login"));
+        // billing too: Ledger's API (in the kill list) is for billing users
+        user = platform.keycloak.createUserInGroups("technicians", "billing");
+        try (Playwright playwright = playwright(); Browser browser = chromium(playwright)) {
+            cookie = logIn(browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage());
         }
+    }
+
+    private static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    private static Browser chromium(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getenv().getOrDefault("HIVEMATRIX_CHROMIUM", "/usr/bin/chromium")))
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    }
+
+    /** Keycloak's login form through Nexus, as a user signs in; returns the session cookie ("HMSESSION=..."). */
+    private static String logIn(Page page) {
+        page.navigate(origin + "/codex/");
+        page.waitForSelector("#username");
+        page.fill("#username", user[0]);
+        page.fill("#password", user[1]);
+        page.click("#kc-login");
+        page.waitForURL(url -> url.startsWith(origin + "/codex/"));
+        return page.context().cookies().stream().filter(c -> c.name.equals("HMSESSION")).map(c -> c.name + "=" + c.value)
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie after login"));
     }
 
     @AfterAll
@@ -87,16 +101,29 @@ class FaultSuiteIT {
         }
     }
 
+    /**
+     * The services killed, each with the request its load makes through Nexus: the killed service's own
+     * API where it has one (Core and Nexus are on the path of every request, Codex's stands for them).
+     */
+    static final List<Map.Entry<String, String>> KILLED = List.of(
+            Map.entry("codex", "/codex/api/companies"),
+            Map.entry("core", "/codex/api/companies"),
+            Map.entry("nexus", "/codex/api/companies"),
+            Map.entry("ledger", "/ledger/archive/api/scheduler/config"),
+            Map.entry("beacon", "/beacon/api/tickets/helpdesk"));
+
     @Test
     @Order(1)
     void killNineEachServiceUnderLightLoadIsRestartedByHelm() throws IOException {
-        report("## kill -9 each service under light load\n\nLoad: one `GET /codex/api/companies` through Nexus with a browser "
-                + "session every 250 ms. Time from SIGKILL to Helm reporting the new process healthy, and to the first "
-                + "successful request through Nexus afterwards.\n\n| service | healthy again after | first good request after | "
-                + "failed requests / total from kill to that request |\n|---|---|---|---|\n");
-        for (String name : List.of("codex", "core", "nexus")) {
+        report("## kill -9 each service under light load\n\nLoad: one GET through Nexus with a browser "
+                + "session every 250 ms, on the request shown. Time from SIGKILL to Helm reporting the new process healthy, and to the first "
+                + "successful request through Nexus afterwards.\n\n| service | load | healthy again after | first good request after | "
+                + "failed requests / total from kill to that request |\n|---|---|---|---|---|\n");
+        for (Map.Entry<String, String> killed : KILLED) {
+            String name = killed.getKey();
+            String probe = origin + killed.getValue();
             HelmPlatform.Proc before = platform.processes().get(name);
-            try (Load load = new Load(name, 250, () -> status(origin + "/codex/api/companies"))) {
+            try (Load load = new Load(name, 250, () -> status(probe))) {
                 await("load running").atMost(Duration.ofSeconds(30)).until(() -> load.outcomes().stream().anyMatch(Load.Outcome::ok));
                 long killedAt = System.currentTimeMillis();
                 ProcessHandle.of(before.pid()).ifPresent(ProcessHandle::destroyForcibly);
@@ -110,11 +137,11 @@ class FaultSuiteIT {
                 long goodAt = load.outcomes().stream().filter(o -> o.atMillis() > healthyAt && o.ok()).mapToLong(Load.Outcome::atMillis)
                         .min().orElseThrow();
                 List<Load.Outcome> window = load.outcomes().stream().filter(o -> o.atMillis() >= killedAt && o.atMillis() <= goodAt).toList();
-                report(String.format("| %s | %.1f s | %.1f s | %d / %d (%s) |%n", name, (healthyAt - killedAt) / 1000.0,
+                report(String.format("| %s | `GET %s` | %.1f s | %.1f s | %d / %d (%s) |%n", name, killed.getValue(), (healthyAt - killedAt) / 1000.0,
                         (goodAt - killedAt) / 1000.0, window.stream().filter(o -> !o.ok()).count(), window.size(), histogram(window)));
                 assertThat(platform.processes().get(name).restarts()).isGreaterThan(before.restarts());
             }
-            assertThat(status(origin + "/codex/api/companies")).as("the session survives a restart of " + name).isEqualTo(200);
+            assertThat(status(probe)).as("the session survives a restart of " + name).isEqualTo(200);
         }
         report("\n");
     }
@@ -289,6 +316,69 @@ class FaultSuiteIT {
         assertThat(platform.processes().get("codex").pid()).isEqualTo(codexPid);
     }
 
+    @Test
+    @Order(6)
+    void keycloakDownKeepsSessionsWorkingAndTellsNewLoginsSignInIsUnavailable() throws IOException {
+        TcpGate gate = platform.keycloakGate;
+        assertThat(gate.accepted()).as("the platform reached Keycloak through the gate (login, JWKS)").isPositive();
+        long shutAt;
+        List<Load.Outcome> apiWhileDown;
+        List<Load.Outcome> pagesWhileDown;
+        int refusedStatus;
+        String refusedPath;
+        long refusedMillis;
+        String refusedType;
+        String refusedText;
+        try {
+            try (Playwright playwright = playwright(); Browser browser = chromium(playwright)) {
+                try (Load api = new Load("keycloak-down-api", 250, () -> status(origin + "/codex/api/companies"));
+                        Load pages = new Load("keycloak-down-pages", 1000, () -> pageStatus(origin + "/codex/"))) {
+                    await("load running").atMost(Duration.ofSeconds(30))
+                            .until(() -> api.outcomes().stream().anyMatch(Load.Outcome::ok) && pages.outcomes().stream().anyMatch(Load.Outcome::ok));
+                    shutAt = System.currentTimeMillis();
+                    gate.shut();
+                    await("30 s of load with Keycloak unreachable").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> api.outcomes().stream().anyMatch(o -> o.atMillis() - shutAt >= 30_000)
+                                    && pages.outcomes().stream().anyMatch(o -> o.atMillis() - shutAt >= 30_000));
+                    // a browser without a session, while the existing one is still under load
+                    Page fresh = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage();
+                    long start = System.nanoTime();
+                    Response refused = fresh.navigate(origin + "/codex/");
+                    refusedMillis = (System.nanoTime() - start) / 1_000_000;
+                    refusedStatus = refused.status();
+                    refusedPath = URI.create(refused.url()).getPath();
+                    refusedType = refused.headerValue("content-type");
+                    refusedText = fresh.innerText("body");
+                    apiWhileDown = api.outcomes().stream().filter(o -> o.atMillis() > shutAt).toList();
+                    pagesWhileDown = pages.outcomes().stream().filter(o -> o.atMillis() > shutAt).toList();
+                }
+                long reopenedAt = System.currentTimeMillis();
+                gate.open();
+                String newCookie = logIn(browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)).newPage());
+                long loggedInAt = System.currentTimeMillis();
+                report(String.format("## Keycloak unreachable (the platform's TCP gate to it shut)%n%n"
+                        + "Every URL the platform uses for Keycloak (Core's JWKS, Nexus's token calls and `/keycloak` route, the registry "
+                        + "entry) goes through a TCP gate; shutting it refuses new connections and cuts open ones, as a Keycloak "
+                        + "outage does, while the shared test Keycloak keeps running. With the gate shut for %.1f s, the session "
+                        + "from before answered `GET /codex/api/companies` every 250 ms (%s) and the page `/codex/` every second (%s). "
+                        + "A new browser without a session opening `/codex/` got HTTP %d (%s) after %d ms on %s: \"%s\". "
+                        + "Gate opened again: a new login through Keycloak's form succeeded %.1f s later.%n%n",
+                        (reopenedAt - shutAt) / 1000.0, histogram(apiWhileDown), histogram(pagesWhileDown), refusedStatus, refusedType,
+                        refusedMillis, refusedPath, refusedText.replaceAll("\\s+", " ").strip(),
+                        (loggedInAt - reopenedAt) / 1000.0));
+                assertThat(status(origin + "/codex/api/companies", newCookie)).as("the new session works").isEqualTo(200);
+            }
+        } finally {
+            gate.open(); // a failure above must not leave the platform without Keycloak
+        }
+        assertThat(apiWhileDown).as("API calls of an existing session while Keycloak is away").isNotEmpty().allMatch(Load.Outcome::ok);
+        assertThat(pagesWhileDown).as("page loads of an existing session while Keycloak is away").isNotEmpty().allMatch(Load.Outcome::ok);
+        assertThat(refusedStatus).as("a clear error, not a 500").isIn(502, 503, 504);
+        assertThat(refusedMillis).as("answered, not hung").isLessThan(10_000);
+        assertThat(refusedType).startsWith("text/html");
+        assertThat(refusedText).contains("Sign-in is unavailable").containsIgnoringCase("try again").doesNotContain("Exception");
+    }
+
     private static String launcher(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(RepoRoot.get().resolve("deploy/hivematrix").toString()));
         command.addAll(List.of(args));
@@ -334,7 +424,17 @@ class FaultSuiteIT {
     }
 
     private static int status(String url) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).header("Accept", "application/json").GET());
+        return status(url, cookie);
+    }
+
+    private static int status(String url, String sessionCookie) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", sessionCookie).header("Accept", "application/json").GET());
+        return r == null ? -1 : r.statusCode();
+    }
+
+    /** A page load as a browser makes it (Accept: text/html) with the session from the login. */
+    private static int pageStatus(String url) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).header("Accept", "text/html").GET());
         return r == null ? -1 : r.statusCode();
     }
 

@@ -27,7 +27,9 @@ import com.hivematrix.shared.testsupport.RepoRoot;
  * private HIVEMATRIX_HOME, with its own PostgreSQL and Redis ({@link LocalPostgres}, {@link LocalRedis})
  * so scenarios may stop them, all on ports from {@code basePort} (35000-35999 by default, apart from
  * the journeys' {@link Platform}). Replicated services get an {@code instances} list in the registry;
- * Helm runs each instance as its own process ({@code codex}, {@code codex-2}, ...).
+ * Helm runs each instance as its own process ({@code codex}, {@code codex-2}, ...). Every process
+ * reaches the shared test Keycloak through {@link #keycloakGate}, so a scenario can take Keycloak
+ * away from this platform alone.
  */
 public final class HelmPlatform implements AutoCloseable {
 
@@ -41,40 +43,56 @@ public final class HelmPlatform implements AutoCloseable {
     public final List<Integer> nexusPorts = new ArrayList<>();
     public final int ledgerPort;
     public final boolean ledger;
+    public final int beaconPort;
+    public final boolean beacon;
+    /** The platform's only way to Keycloak (URLs, registry entry, JWKS, token calls); the test itself calls Keycloak directly. */
+    public final TcpGate keycloakGate;
     public final HttpClient http = HttpClient.newBuilder().sslContext(Platform.trustAll()).connectTimeout(Duration.ofSeconds(2)).build();
     private final String controlSecret = UUID.randomUUID().toString();
     private final Map<String, String> env = new HashMap<>();
     private ServiceProcess helm;
 
+    public HelmPlatform(int basePort, int codexReplicas, int nexusReplicas, boolean withLedger, Map<String, String> extraEnv) {
+        this(basePort, codexReplicas, nexusReplicas, withLedger, false, extraEnv);
+    }
+
     /**
-     * Starts PostgreSQL on basePort+432, Redis on basePort+379, Helm on basePort+4, Core on basePort,
-     * Codex on basePort+10.., Ledger on basePort+30 (when {@code withLedger}), Nexus on basePort+443..;
+     * Starts PostgreSQL on basePort+432, Redis on basePort+379, the Keycloak gate on basePort+80, Helm
+     * on basePort+4, Core on basePort, Codex on basePort+10.., Ledger on basePort+30 (when
+     * {@code withLedger}), Beacon on basePort+40 (when {@code withBeacon}), Nexus on basePort+443..;
      * returns once Helm reports every process running.
      */
-    public HelmPlatform(int basePort, int codexReplicas, int nexusReplicas, boolean withLedger, Map<String, String> extraEnv) {
+    public HelmPlatform(int basePort, int codexReplicas, int nexusReplicas, boolean withLedger, boolean withBeacon,
+            Map<String, String> extraEnv) {
         helmPort = basePort + 4;
         corePort = basePort;
         ledgerPort = basePort + 30;
         ledger = withLedger;
+        beaconPort = basePort + 40;
+        beacon = withBeacon;
         for (int i = 0; i < codexReplicas; i++) {
             codexPorts.add(basePort + 10 + i);
         }
         for (int i = 0; i < nexusReplicas; i++) {
             nexusPorts.add(basePort + 443 + i);
         }
-        postgres = new LocalPostgres(basePort + 432);
+        URI keycloakUrl = URI.create(keycloak.url());
+        keycloakGate = new TcpGate(basePort + 80, keycloakUrl.getHost(), keycloakUrl.getPort());
+        // the platform's Keycloak URL: the same path and scheme, the gate's port
+        String gatedKeycloak = keycloakGate.url(keycloakUrl.getScheme(), keycloakUrl.getRawPath());
+        postgres = startPostgresOrShut(basePort + 432, keycloakGate);
         redis = startRedisOrStop(basePort + 379, postgres);
         try {
             home = Files.createTempDirectory("hivematrix-helm-e2e");
             Files.createDirectories(home.resolve("deploy"));
-            Files.writeString(home.resolve("deploy/services.json"), registry());
+            Files.writeString(home.resolve("deploy/services.json"), registry(gatedKeycloak));
             Files.createDirectories(home.resolve("var/secrets"));
-            for (String service : List.of("nexus", "codex", "core", "ledger", "helm")) {
+            for (String service : List.of("nexus", "codex", "core", "ledger", "beacon", "helm")) {
                 Files.writeString(home.resolve("var/secrets/" + service + ".secret"), UUID.randomUUID() + "\n");
             }
             Files.writeString(home.resolve("var/secrets/helm-control.secret"), controlSecret + "\n");
             // Helm runs MODULE/target/MODULE.jar under its home: the built modules, linked in
-            for (String module : List.of("core", "codex", "ledger", "nexus-gateway", "helm")) {
+            for (String module : List.of("core", "codex", "ledger", "beacon", "nexus-gateway", "helm")) {
                 Files.createSymbolicLink(home.resolve(module), RepoRoot.get().resolve(module));
             }
         } catch (IOException e) {
@@ -85,9 +103,13 @@ public final class HelmPlatform implements AutoCloseable {
         }
         String realmPath = "/keycloak/realms/" + keycloak.realm();
         env.put("HIVEMATRIX_HOME", home.toString());
-        env.put("HIVEMATRIX_KEYCLOAK_URL", keycloak.url());
+        env.put("HIVEMATRIX_KEYCLOAK_URL", gatedKeycloak);
         env.put("HIVEMATRIX_KEYCLOAK_REALM", keycloak.realm());
-        StringBuilder issuers = new StringBuilder(keycloak.realmUrl());
+        // Issuers are names compared with a token's iss, not addresses: Keycloak names itself after the
+        // URL it was reached on, so tokens the test fetches directly carry its real URL, tokens fetched
+        // through the gate the gate's, and browser logins (through Nexus) the Nexus origin.
+        StringBuilder issuers = new StringBuilder(keycloak.realmUrl()).append(',').append(gatedKeycloak).append("/realms/")
+                .append(keycloak.realm());
         nexusPorts.forEach(p -> issuers.append(',').append(origin(p)).append(realmPath));
         env.put("HIVEMATRIX_KEYCLOAK_ISSUERS", issuers.toString());
         env.put("HIVEMATRIX_HELM_SUPERVISOR", "true");
@@ -102,7 +124,7 @@ public final class HelmPlatform implements AutoCloseable {
         env.put("NEXUS_REDIS_DB", "2");
         env.put("NEXUS_HOST", "127.0.0.1");
         env.put("HIVEMATRIX_CORE_RATELIMITS_EXCHANGE", "100000");
-        env.put("KEYCLOAK_BACKEND_URL", keycloak.url());
+        env.put("KEYCLOAK_BACKEND_URL", gatedKeycloak);
         env.put("KEYCLOAK_REALM", keycloak.realm());
         env.put("KEYCLOAK_CLIENT_ID", keycloak.nexusClientId());
         env.put("KEYCLOAK_CLIENT_SECRET", keycloak.nexusClientSecret());
@@ -115,6 +137,15 @@ public final class HelmPlatform implements AutoCloseable {
                     .until(() -> processes().values().stream().allMatch(p -> "running".equals(p.state()) || "skipped".equals(p.state())));
         } catch (RuntimeException e) {
             close();
+            throw e;
+        }
+    }
+
+    private static LocalPostgres startPostgresOrShut(int port, TcpGate gate) {
+        try {
+            return new LocalPostgres(port);
+        } catch (RuntimeException e) {
+            gate.close();
             throw e;
         }
     }
@@ -143,15 +174,19 @@ public final class HelmPlatform implements AutoCloseable {
         helm.kill();
     }
 
-    private String registry() {
+    private String registry(String gatedKeycloak) {
         StringBuilder r = new StringBuilder("{\n");
-        r.append("  \"keycloak\": {\"url\": \"").append(keycloak.url().replace("/keycloak", "")).append("\", \"visible\": false, \"admin_only\": true},\n");
+        r.append("  \"keycloak\": {\"url\": \"").append(gatedKeycloak.replace("/keycloak", "")).append("\", \"visible\": false, \"admin_only\": true},\n");
         r.append(entry("core", "core", List.of(corePort), "http", false, 2)).append(",\n");
         r.append("  \"helm\": {\"url\": \"http://127.0.0.1:").append(helmPort).append("\", \"port\": ").append(helmPort)
                 .append(", \"visible\": true, \"admin_only\": true, \"type\": \"spring-boot\", \"module\": \"helm\", \"start_order\": 3},\n");
         r.append(entry("codex", "codex", codexPorts, "http", true, 4)).append(",\n");
         if (ledger) {
             r.append(entry("ledger", "ledger", List.of(ledgerPort), "http", true, 5)).append(",\n");
+        }
+        if (beacon) {
+            // Beacon draws Codex's tickets: started after Codex
+            r.append(entry("beacon", "beacon", List.of(beaconPort), "http", true, 5)).append(",\n");
         }
         // Nexus needs only Core at start-up: started beside Codex, not after it
         r.append(entry("nexus", "nexus-gateway", nexusPorts, "https", false, 4)).append("\n}\n");
@@ -227,6 +262,7 @@ public final class HelmPlatform implements AutoCloseable {
         }
         redis.close();
         postgres.close();
+        keycloakGate.close();
     }
 
     private static void killRecorded(Path pidFile) {

@@ -14,12 +14,16 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
+import com.hivematrix.nexus.routing.RegistryRoutes;
+import com.hivematrix.nexus.security.EdgeFilter;
+
 import reactor.core.publisher.Mono;
 
 /**
  * Every failure becomes a problem (API clients) or a styled page (browsers), never a bare 500: a
  * backend that refuses or drops the connection is 502, one that does not answer in time is 504,
- * Redis (the session store) not answering is 503.
+ * Redis (the session store) not answering is 503. A browser whose way to Keycloak's login form
+ * fails gets a page saying sign-in is unavailable (API clients the same problem as for any backend).
  */
 @Component
 @Order(-2)
@@ -29,6 +33,9 @@ public class GatewayErrorHandler implements WebExceptionHandler {
     public static final String UNAVAILABLE = "Service temporarily unavailable";
     public static final String TIMEOUT = "The service did not answer in time";
     public static final String SESSIONS_UNAVAILABLE = "Sessions are temporarily unavailable; please try again shortly";
+    public static final String SIGN_IN_UNAVAILABLE_TITLE = "Sign-in is unavailable right now";
+    public static final String SIGN_IN_UNAVAILABLE = "HiveMatrix cannot reach its login service at the moment, so new sign-ins are not possible. "
+            + "If you are already signed in, you can carry on working. Please try again in a few minutes.";
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -62,7 +69,17 @@ public class GatewayErrorHandler implements WebExceptionHandler {
         if (status.is5xxServerError() && status.value() != 500) {
             log.warn("{} {} → {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), status.value(), ex.toString());
         }
+        if (signInUnavailable(exchange, status) && Responses.wantsHtml(exchange.getRequest())) {
+            // a browser on its way to Keycloak's login form: "Bad Gateway" would not tell the user what failed
+            return Responses.errorPage(exchange, status, SIGN_IN_UNAVAILABLE_TITLE, SIGN_IN_UNAVAILABLE);
+        }
         return Responses.error(exchange, status, detail);
+    }
+
+    /** Keycloak (the login service, behind Nexus's /keycloak route) refused, dropped or did not answer. */
+    private static boolean signInUnavailable(ServerWebExchange exchange, HttpStatusCode status) {
+        return RegistryRoutes.KEYCLOAK.equals(exchange.getAttribute(EdgeFilter.SERVICE_ATTR))
+                && (status.value() == 502 || status.value() == 504);
     }
 
     private static boolean isTimeout(Throwable ex) {

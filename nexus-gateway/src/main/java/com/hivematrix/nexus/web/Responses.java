@@ -89,9 +89,26 @@ public final class Responses {
         return write(response, html);
     }
 
+    /** A styled page with its own title, for browsers only (the caller answers API clients itself). */
+    public static Mono<Void> errorPage(ServerWebExchange exchange, HttpStatusCode status, String title, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        HttpHeaders headers = response.getHeaders();
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        headers.setCacheControl("no-store");
+        headers.setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        return write(response, page(status, title, detail));
+    }
+
     public static String page(HttpStatusCode status, String detail) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        String title = known != null ? known.getReasonPhrase() : "Error";
+        return page(status, known != null ? known.getReasonPhrase() : "Error", detail);
+    }
+
+    public static String page(HttpStatusCode status, String title, String detail) {
         return """
                 <!DOCTYPE html>
                 <html lang="en" data-theme="light" data-color-theme="purple">

@@ -193,6 +193,29 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aDownKeycloakTellsBrowsersSignInIsUnavailableAndApisGetTheUsualProblem() {
+        // the redirect the login starts with needs no Keycloak: the browser is sent on to its form through /keycloak
+        client().get().uri("/oauth2/authorization/keycloak").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isFound()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).startsWith("/keycloak/realms/"));
+        String form = "/keycloak/realms/hivematrix/protocol/openid-connect/auth?client_id=core-client";
+        client().get().uri(form).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<title>502 Sign-in is unavailable right now · HiveMatrix</title>")
+                        .contains("cannot reach its login service").contains("Please try again in a few minutes")
+                        .contains("/static/css/global.css")
+                        .doesNotContain("Bad Gateway").doesNotContain("Exception"));
+        client().get().uri(form).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("Service temporarily unavailable")
+                .jsonPath("$.instance").isEqualTo("/keycloak/realms/hivematrix/protocol/openid-connect/auth");
+    }
+
+    @Test
     void unknownServicesAndCoresTokenEndpointsAre404() {
         client().get().uri("/nope/x").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isNotFound()
