@@ -6,7 +6,8 @@
 # Needs: the platform up (deploy/hivematrix up) with Nexus's per-user limits raised so the run is
 # not cut off by them, e.g.  NEXUS_RATE_LIMIT_PER_MINUTE=1000000000 NEXUS_RATE_LIMIT_PER_HOUR=1000000000
 # deploy/hivematrix up ; wrk and nginx installed (apt-get install -y wrk nginx-light).
-# The backend is nginx on Brainhair's registry port (127.0.0.1:5050), unused until Brainhair exists.
+# The backend is nginx on Brainhair's registry port (127.0.0.1:5050), so Nexus routes /brainhair/ to
+# it: Brainhair is stopped through Helm for the run and started again afterwards.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DURATION=${DURATION:-20s}
@@ -16,7 +17,17 @@ NGINX_PORT=8088
 NEXUS=${NEXUS:-https://localhost:8443}
 
 work=$(mktemp -d)
-trap '[[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
+brainhair_stopped=false
+cleanup() {
+  [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  if $brainhair_stopped; then "$ROOT/deploy/hivematrix" start brainhair >/dev/null 2>&1 || echo "could not start Brainhair again" >&2; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$BACKEND_PORT/health"; then
+  "$ROOT/deploy/hivematrix" stop brainhair >/dev/null
+  brainhair_stopped=true
+fi
 
 mkdir -p "$work/www" "$work/logs"
 chmod 755 "$work"   # nginx workers run as www-data

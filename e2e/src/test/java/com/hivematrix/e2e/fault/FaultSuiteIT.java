@@ -51,7 +51,7 @@ import com.microsoft.playwright.Response;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
 
-    static final int BASE = Integer.getInteger("hivematrix.fault.base-port", 35100);
+    static final int BASE = Integer.getInteger("hivematrix.fault.base-port", 22100);
     static final Path REPORT = RepoRoot.get().resolve("e2e/target/reliability/fault-suite.md");
     static final Duration DOWN_FOR = Duration.ofSeconds(60);
     static HelmPlatform platform;

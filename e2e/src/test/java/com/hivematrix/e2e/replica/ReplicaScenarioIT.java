@@ -49,7 +49,7 @@ import com.microsoft.playwright.options.Cookie;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicaScenarioIT {
 
-    static final int BASE = Integer.getInteger("hivematrix.replica.base-port", 35000);
+    static final int BASE = Integer.getInteger("hivematrix.replica.base-port", 22000);
     static HelmPlatform platform;
     static WireMockServer freshservice;
     static Playwright playwright;

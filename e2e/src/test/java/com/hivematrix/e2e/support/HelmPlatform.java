@@ -25,8 +25,8 @@ import com.hivematrix.shared.testsupport.RepoRoot;
 /**
  * The platform as production runs it: Helm supervising every service from deploy/services.json in a
  * private HIVEMATRIX_HOME, with its own PostgreSQL and Redis ({@link LocalPostgres}, {@link LocalRedis})
- * so scenarios may stop them, all on ports from {@code basePort} (35000-35999 by default, apart from
- * the journeys' {@link Platform}). Replicated services get an {@code instances} list in the registry;
+ * so scenarios may stop them, all on ports from {@code basePort} (22000-22999 by default, below the kernel's ephemeral range so
+ * no outgoing connection can hold one of them; apart from the journeys' {@link Platform}). Replicated services get an {@code instances} list in the registry;
  * Helm runs each instance as its own process ({@code codex}, {@code codex-2}, ...). Every process
  * reaches the shared test Keycloak through {@link #keycloakGate}, so a scenario can take Keycloak
  * away from this platform alone.
