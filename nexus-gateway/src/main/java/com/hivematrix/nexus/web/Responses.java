@@ -45,13 +45,10 @@ public final class Responses {
 
     public static Mono<Void> error(ServerWebExchange exchange, HttpStatusCode status, String detail, Map<String, Object> extra) {
         ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (!startError(response, status)) {
             return Mono.empty();
         }
-        response.setStatusCode(status);
         HttpHeaders headers = response.getHeaders();
-        headers.remove(HttpHeaders.CONTENT_LENGTH);
-        headers.setCacheControl("no-store");
         if (wantsHtml(exchange.getRequest())) {
             headers.setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
             return write(response, page(status, detail));
@@ -92,15 +89,22 @@ public final class Responses {
     /** A styled page with its own title, for browsers only (the caller answers API clients itself). */
     public static Mono<Void> errorPage(ServerWebExchange exchange, HttpStatusCode status, String title, String detail) {
         ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (!startError(response, status)) {
             return Mono.empty();
         }
-        response.setStatusCode(status);
-        HttpHeaders headers = response.getHeaders();
-        headers.remove(HttpHeaders.CONTENT_LENGTH);
-        headers.setCacheControl("no-store");
-        headers.setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
         return write(response, page(status, title, detail));
+    }
+
+    /** Status and no-store on an error answer, dropping a length set for a body it replaces; false once it is on its way. */
+    private static boolean startError(ServerHttpResponse response, HttpStatusCode status) {
+        if (response.isCommitted()) {
+            return false;
+        }
+        response.setStatusCode(status);
+        response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+        response.getHeaders().setCacheControl("no-store");
+        return true;
     }
 
     public static String page(HttpStatusCode status, String detail) {
