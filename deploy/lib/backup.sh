@@ -30,6 +30,10 @@ BACKUP_KC_URL=${HIVEMATRIX_KEYCLOAK_URL:-http://127.0.0.1:8080/keycloak}
 BACKUP_KC_REALM=${HIVEMATRIX_KEYCLOAK_REALM:-hivematrix}
 BACKUP_KC_SECRET_FILE=${HIVEMATRIX_HELM_KEYCLOAK_SECRET_FILE:-$SECRETS_DIR/helm-keycloak.secret}
 BACKUP_CORE_URL=${HIVEMATRIX_CORE_URL:-http://127.0.0.1:5000}
+# Encrypted archives: when this key file exists every archive is encrypted with it (gpg, AES-256 with
+# its integrity check) as hivematrix-<time>.tar.gpg; restore needs the same file. Keep a copy of the
+# key away from the machine: an archive without its key cannot be restored.
+BACKUP_KEY_FILE=${HIVEMATRIX_BACKUP_KEY_FILE:-$SECRETS_DIR/backup.key}
 BACKUP_KT_URL=${HIVEMATRIX_KNOWLEDGETREE_URL:-http://127.0.0.1:5020}
 BACKUP_SECRET_FILE=${HIVEMATRIX_HELM_SECRET_FILE:-$SECRETS_DIR/helm.secret}
 
@@ -50,11 +54,12 @@ backup   pg_dump (custom format) of every service database that exists (the data
          $REALM_PART.json through its admin API (Helm's helm-admin account) when Keycloak
          answers; with HIVEMATRIX_KC_DB_URL on this PostgreSQL, Keycloak's database too.
          The archive holds MANIFEST, SHA256SUMS and the registry (config/services.json); it is
-         created 0600. Prints its path last. Then retention runs on DIR: of its
+         created 0600, and encrypted (hivematrix-<UTC time>.tar.gpg, gpg AES-256) when the key file
+         HIVEMATRIX_BACKUP_KEY_FILE (default var/secrets/backup.key) exists. Prints its path last. Then retention runs on DIR: of its
          hivematrix-*.tar the newest of each of the newest $BACKUP_KEEP_DAILY days, $BACKUP_KEEP_WEEKLY ISO weeks and
          $BACKUP_KEEP_MONTHLY months are kept, the others deleted (--keep-all: none deleted;
          --prune-only: only the retention, no new archive). safety/ is never pruned.
-restore  verifies ARCHIVE (sha256 of every part), takes a safety backup of the databases it will
+restore  decrypts ARCHIVE when it is a .tar.gpg (with the same key file), verifies it (sha256 of every part), takes a safety backup of the databases it will
          replace (var/backups/safety/), imports each into a scratch database and swaps them in
          only when all imports succeeded. --only restores just the named databases (or
          $UPLOADS_PART: the attachments, the current directory kept as <dir>.pre-restore-<time>).
@@ -155,9 +160,34 @@ backup_databases() {
   (cd "$work" && sha256sum -- "${parts[@]}" | sed 's|  \./|  |' >SHA256SUMS)
   archive="$out/hivematrix-$stamp.tar"
   (umask 077 && tar -C "$work" -cf "$archive.tmp" .) || die "could not write $archive"
+  if [[ -e $BACKUP_KEY_FILE ]]; then
+    command -v gpg >/dev/null || die "a backup key is configured ($BACKUP_KEY_FILE) but gpg is not installed"
+    (umask 077 && gpg_with_key --symmetric --cipher-algo AES256 --output "$archive.gpg.tmp" "$archive.tmp") >&2 ||
+      die "could not encrypt $archive with $BACKUP_KEY_FILE"
+    rm -f "$archive.tmp"
+    archive="$archive.gpg"
+  fi
   mv -f "$archive.tmp" "$archive"
   chmod 600 "$archive"
   echo "$archive"
+}
+
+# gpg_with_key ARGS...: gpg with the backup key as passphrase, in a private home it removes afterwards
+gpg_with_key() {
+  local home rc=0
+  home=$(mktemp -d "${TMPDIR:-/tmp}/hivematrix-gpg.XXXXXX")
+  GNUPGHOME=$home gpg --batch --yes --quiet --no-symkey-cache --pinentry-mode loopback \
+    --passphrase-file "$BACKUP_KEY_FILE" "$@" || rc=$?
+  GNUPGHOME=$home gpgconf --kill gpg-agent >/dev/null 2>&1 || true
+  rm -rf "$home"
+  return "$rc"
+}
+
+# archive_name ARCHIVE: its file name without .tar / .tar.gpg
+archive_name() {
+  local name=${1##*/}
+  name=${name%.gpg}
+  echo "${name%.tar}"
 }
 
 # backup_graph WORK: KnowledgeTree's export into WORK/$GRAPH_PART.json. Returns 1 (with a note) when
@@ -245,7 +275,7 @@ backup_prune() {
       rm -f -- "$f"
       info "retention: deleted $base" >&2
     fi
-  done < <(find "$dir" -maxdepth 1 -type f -name 'hivematrix-*.tar' -printf '%f\n' 2>/dev/null | sort -r | sed "s|^|$dir/|")
+  done < <(find "$dir" -maxdepth 1 -type f \( -name 'hivematrix-*.tar' -o -name 'hivematrix-*.tar.gpg' \) -printf '%f\n' 2>/dev/null | sort -r | sed "s|^|$dir/|")
 }
 
 cmd_backup() {
@@ -295,8 +325,15 @@ restore_swap() {
 
 # restore_verify ARCHIVE WORKDIR: unpack and check format and every checksum.
 restore_verify() {
-  local archive=$1 work=$2
-  tar -C "$work" -xf "$archive" || die "cannot read $archive; nothing was changed"
+  local archive=$1 work=$2 tarball=$1
+  if [[ $archive == *.gpg ]]; then
+    [[ -r $BACKUP_KEY_FILE ]] || die "$archive is encrypted: its key file is needed ($BACKUP_KEY_FILE, or HIVEMATRIX_BACKUP_KEY_FILE); nothing was changed"
+    tarball=$work/.archive.tar
+    gpg_with_key --decrypt --output "$tarball" "$archive" 2>/dev/null ||
+      die "cannot decrypt $archive with $BACKUP_KEY_FILE (another key, or the archive is damaged); nothing was changed"
+  fi
+  tar -C "$work" -xf "$tarball" || die "cannot read $archive; nothing was changed"
+  [[ $tarball == "$archive" ]] || rm -f "$tarball"
   [[ -f $work/MANIFEST && -f $work/SHA256SUMS ]] || die "$archive is not a HiveMatrix backup (no MANIFEST/SHA256SUMS); nothing was changed"
   grep -qx "format $BACKUP_FORMAT" "$work/MANIFEST" || die "$archive has an unknown format; nothing was changed"
   (cd "$work" && sha256sum --quiet -c SHA256SUMS) >&2 || die "$archive is damaged (checksum mismatch); nothing was changed"
@@ -401,14 +438,14 @@ cmd_restore() {
   if $graph && { ((${#only[@]} == 0)) || [[ " ${only[*]} " == *" $GRAPH_PART "* ]]; }; then
     mkdir -p "$BACKUP_DIR/restored"
     local graph_out
-    graph_out="$BACKUP_DIR/restored/$GRAPH_PART-$(basename "$archive" .tar).json"
+    graph_out="$BACKUP_DIR/restored/$GRAPH_PART-$(archive_name "$archive").json"
     (umask 077 && cp "$work/$GRAPH_PART.json" "$graph_out")
     note "KnowledgeTree's graph: import $graph_out on KnowledgeTree's import page (admin; preview first)"
   fi
   if $realm && ((${#only[@]} == 0)); then
     mkdir -p "$BACKUP_DIR/restored"
     local realm_out
-    realm_out="$BACKUP_DIR/restored/$REALM_PART-$(basename "$archive" .tar).json"
+    realm_out="$BACKUP_DIR/restored/$REALM_PART-$(archive_name "$archive").json"
     (umask 077 && cp "$work/$REALM_PART.json" "$realm_out")
     note "Keycloak's realm as it was: $realm_out (groups and users to recreate on Helm's Users page; see docs/QUICKREF.md)"
   fi

@@ -132,7 +132,7 @@ public class BackupService {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("hivematrix-[0-9TZ.]+\\.tar") && Files.isRegularFile(f))
+            return files.filter(f -> f.getFileName().toString().matches("hivematrix-[0-9TZ.]+\\.tar(\\.gpg)?") && Files.isRegularFile(f))
                     .map(f -> {
                         try {
                             return new BackupArchive(f.getFileName().toString(), Files.size(f),

@@ -123,6 +123,36 @@ class BackupRestoreTest {
     }
 
     @Test
+    void withAKeyTheArchiveIsEncryptedAndRestoresOnlyWithThatKey() throws Exception {
+        Map<String, Map<String, String>> before = fingerprints();
+        Files.writeString(dir.resolve("backup.key"), "correct horse battery staple " + java.util.UUID.randomUUID() + "\n");
+        Run made = cli("backup", "--db", DBS.get(0), "--db", DBS.get(1), "--out", dir.toString());
+        assertThat(made.code()).as(made.output()).isZero();
+        String[] lines = made.stdout().strip().split("\n");
+        Path archive = Path.of(lines[lines.length - 1]);
+        assertThat(archive.getFileName().toString()).matches("hivematrix-[0-9TZ.]+\\.tar\\.gpg");
+        assertThat(Files.getPosixFilePermissions(archive)).hasSize(2);
+        assertThat(run(List.of("tar", "-tf", archive.toString())).code()).as("not a readable tar without the key").isNotZero();
+        assertThat(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1)).doesNotContain("format hivematrix-backup");
+
+        Path key = dir.resolve("backup.key");
+        Files.move(key, dir.resolve("backup.key.kept"));
+        Files.writeString(key, "another key\n");
+        for (String db : DBS) {
+            admin("DROP DATABASE " + db);
+        }
+        Run wrongKey = cli("restore", archive.toString());
+        assertThat(wrongKey.code()).isNotZero();
+        assertThat(wrongKey.output()).contains("cannot decrypt").contains("nothing was changed");
+        assertThat(databaseExists(DBS.get(0))).isFalse();
+
+        Files.move(dir.resolve("backup.key.kept"), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Run restore = cli("restore", archive.toString());
+        assertThat(restore.code()).as(restore.output()).isZero();
+        assertThat(fingerprints()).isEqualTo(before);
+    }
+
+    @Test
     void restoreReplacesChangedDataAfterASafetyBackup() throws Exception {
         Map<String, Map<String, String>> before = fingerprints();
         Path archive = backup();
@@ -332,6 +362,8 @@ class BackupRestoreTest {
         pb.environment().put("HIVEMATRIX_KEYCLOAK_URL", keycloakUrl);
         pb.environment().put("HIVEMATRIX_KEYCLOAK_REALM", keycloakRealm);
         pb.environment().put("HIVEMATRIX_HELM_KEYCLOAK_SECRET_FILE", dir.resolve("helm-keycloak.secret").toString());
+        // no encryption unless a test writes this key file
+        pb.environment().put("HIVEMATRIX_BACKUP_KEY_FILE", dir.resolve("backup.key").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -341,6 +373,15 @@ class BackupRestoreTest {
     record Run(int code, String stdout, String stderr) {
         String output() {
             return stdout + stderr;
+        }
+    }
+
+    private static boolean databaseExists(String db) throws SQLException {
+        try (Connection c = connect("postgres"); java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, db);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
