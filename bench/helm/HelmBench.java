@@ -54,6 +54,7 @@ public class HelmBench {
         String token = token(kp, "codex");
         String reader = token(kp, "helm");
 
+        java.nio.file.Files.createDirectories(home.resolve("target"));
         Process helm = new ProcessBuilder("java", "-Xmx1g", "-jar", home.resolve("helm/target/helm.jar").toString(),
                 "--server.port=" + PORT, "--hivematrix.home=" + home, "--spring.datasource.url=" + PG + "helm_bench",
                 "--hivematrix.security.jwks-uri=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
