@@ -212,6 +212,12 @@ backup_graph() {
   jq -e . "$work/$GRAPH_PART.json" >/dev/null 2>&1 || die "KnowledgeTree's export is not JSON; --no-graph leaves the graph out"
 }
 
+# kc_admin_get TOKEN URL: a GET on Keycloak's admin API (the token on curl's stdin, never on a command line)
+kc_admin_get() {
+  printf 'header = "Authorization: Bearer %s"\n' "$1" | curl -sf --connect-timeout 2 --max-time 60 -K - "$2" ||
+    die "Keycloak's admin API failed on ${2#"$BACKUP_KC_URL"} during the realm export; BACKUP_WITH_REALM=false leaves it out"
+}
+
 # backup_realm WORK: the realm's settings, groups and users (each with its group paths) into
 # WORK/$REALM_PART.json. Returns 1 (with a note) when Keycloak does not answer or Helm has no
 # account there; dies when Keycloak answers but refuses or fails the export.
@@ -231,19 +237,15 @@ backup_realm() {
     curl -sf --connect-timeout 2 --max-time 10 -K - "$BACKUP_KC_URL/realms/$BACKUP_KC_REALM/protocol/openid-connect/token" |
     jq -er '.access_token') || die "Keycloak refused Helm's account (helm-admin) for the realm export; BACKUP_WITH_REALM=false leaves it out"
   info "Keycloak realm export ($BACKUP_KC_REALM)" >&2
-  kc_get() {
-    printf 'header = "Authorization: Bearer %s"\n' "$token" | curl -sf --connect-timeout 2 --max-time 60 -K - "$admin$1" ||
-      die "Keycloak's admin API failed on $1 during the realm export; BACKUP_WITH_REALM=false leaves it out"
-  }
-  kc_get "" >"$work/realm.json"
-  kc_get "/groups?briefRepresentation=false" >"$work/groups.json"
+  kc_admin_get "$token" "$admin" >"$work/realm.json"
+  kc_admin_get "$token" "$admin/groups?briefRepresentation=false" >"$work/groups.json"
   : >"$work/users.jsonl"
   while :; do
-    page=$(kc_get "/users?briefRepresentation=false&first=$first&max=200")
+    page=$(kc_admin_get "$token" "$admin/users?briefRepresentation=false&first=$first&max=200")
     count=$(jq 'length' <<<"$page")
     while IFS= read -r user; do
       id=$(jq -r '.id' <<<"$user")
-      groups=$(kc_get "/users/$id/groups" | jq -c '[.[].path]') || die "could not read the groups of user $id"
+      groups=$(kc_admin_get "$token" "$admin/users/$id/groups" | jq -c '[.[].path]') || die "could not read the groups of user $id"
       jq -c --argjson groups "$groups" '. + {groups: $groups}' <<<"$user" >>"$work/users.jsonl"
     done < <(jq -c '.[]' <<<"$page")
     ((count == 200)) || break

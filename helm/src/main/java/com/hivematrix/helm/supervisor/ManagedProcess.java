@@ -3,6 +3,7 @@ package com.hivematrix.helm.supervisor;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -49,7 +50,7 @@ final class ManagedProcess {
     private String killReason;
     private ScheduledFuture<?> pendingRestart;
     /** Where this run's class-data archive goes once it is healthy (StartupArchives), or null. */
-    private java.nio.file.Path archiveDue;
+    private Path archiveDue;
     /** While the JVM writes its archive it stands still at a safepoint: a probe then would time out. */
     private boolean dumping;
 
@@ -302,7 +303,7 @@ final class ManagedProcess {
         }
     }
 
-    private void dumpArchive(java.nio.file.Path to) {
+    private void dumpArchive(Path to) {
         long pid = handle.pid();
         archiveDue = null;
         dumping = true;
