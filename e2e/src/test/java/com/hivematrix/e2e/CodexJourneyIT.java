@@ -119,7 +119,12 @@ class CodexJourneyIT extends Journey {
         assertThat(page.locator("#job-output")).containsText("Companies: 2 saved");
         assertThat(page.locator("#job-output")).containsText("Contacts: 3 saved");
         assertThat(page.locator("#job-output")).containsText("Agents: 2 saved");
-        assertThat(page.locator("table.table tbody tr").first().locator("td").first()).hasText("[Freshservice] Sync");
+        // the scheduled ticket sync may have run since, so find this job's row by its link rather than by position
+        String jobId = page.url().replaceAll(".*[?&]job=([^&#]+).*", "$1");
+        Locator historyRow = page.locator("table.table tbody tr").filter(new Locator.FilterOptions()
+                .setHas(page.locator("a[href$='job=" + jobId + "']")));
+        assertThat(historyRow.locator("td").first()).hasText("[Freshservice] Sync");
+        assertThat(historyRow.locator(".badge")).hasText("Success");
         shot(page, "07-sync-completed");
 
         // Freshservice saw the configured key

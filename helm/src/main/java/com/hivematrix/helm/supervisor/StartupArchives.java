@@ -138,6 +138,7 @@ public final class StartupArchives {
             }
             Files.writeString(build.resolve(ATTEMPTED), Long.toString(pid));
             Files.deleteIfExists(tmp);
+            long started = System.nanoTime();
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.cds", "dynamic_dump", tmp.toString())
                     .redirectErrorStream(true).redirectOutput(build.resolve("dump.log").toFile()).start();
             if (!p.waitFor(DUMP_TIMEOUT_S, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(tmp)) {
@@ -146,8 +147,9 @@ public final class StartupArchives {
                 return;
             }
             move(tmp, archive);
-            log.info("class-data archive written: {} ({} MB); the next start of {} uses it", archive,
-                    Files.size(archive) / (1024 * 1024), build.getParent().getFileName());
+            log.info("class-data archive written in {} ms (the JVM pid {} stood still meanwhile): {} ({} MB); the next start of {} uses it",
+                    (System.nanoTime() - started) / 1_000_000, pid, archive, Files.size(archive) / (1024 * 1024),
+                    build.getParent().getFileName());
         } catch (IOException e) {
             log.warn("no class-data archive for {}: {}", build, e.toString());
         } catch (InterruptedException e) {
