@@ -123,9 +123,8 @@ class ReplicaScenarioIT {
         assertThat(page.locator("#side-panel").isVisible()).isTrue();
 
         // pages through each Nexus, all answered, reach both Codex replicas (their access lines name the path
-        // with Nexus's /codex prefix; round robin over the instances
-        // whose health check passed: a replica that just started, or stands still writing its class-data
-        // archive, joins the rotation at the next check, every 3 s)
+        // with Nexus's /codex prefix; round robin over the instances whose health check passed: a replica
+        // that just started joins the rotation at the next check, every 3 s)
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         await("both Codex replicas served a request").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             int i = sent.getAndIncrement();

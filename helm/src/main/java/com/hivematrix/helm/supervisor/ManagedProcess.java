@@ -3,7 +3,6 @@ package com.hivematrix.helm.supervisor;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,6 +23,8 @@ final class ManagedProcess {
     /** Helm's own settings that must not leak into a child (each child gets its own). */
     private static final String[] NOT_INHERITED = {"SERVER_PORT", "HIVEMATRIX_SERVICE_NAME", "SERVER_ADDRESS"};
     private static final int TAIL_LINES = 20;
+    /** Writing a class-data archive took 9–25 s on a loaded 2-core machine (docs/PERFORMANCE.md). */
+    private static final Duration ARCHIVE_WRITE_GRACE = Duration.ofSeconds(60);
     /** How long a process probed only for being alive must run before it counts as started. */
     static final Duration MIN_ALIVE = Duration.ofSeconds(1);
 
@@ -49,10 +50,8 @@ final class ManagedProcess {
     /** Set when Helm itself kills the process to restart it (failed health), read when it exits. */
     private String killReason;
     private ScheduledFuture<?> pendingRestart;
-    /** Where this run's class-data archive goes once it is healthy (StartupArchives), or null. */
-    private Path archiveDue;
-    /** While the JVM writes its archive it stands still at a safepoint: a probe then would time out. */
-    private boolean dumping;
+    /** The class-data archive this run writes as it exits (StartupArchives), or null. */
+    private StartupArchives.PendingArchive archiveDue;
 
     ManagedProcess(ProcessSpec spec, Supervisor sup) {
         this.spec = spec;
@@ -102,6 +101,7 @@ final class ManagedProcess {
     /** SIGTERM, grace, SIGKILL of the whole tree; returns once it has exited (or could not be killed). */
     void stop() {
         ProcessHandle h;
+        Duration grace;
         synchronized (this) {
             wanted = false;
             cancelPendingRestart();
@@ -113,8 +113,9 @@ final class ManagedProcess {
                 return;
             }
             setState(ProcessState.STOPPING, null);
+            grace = stopGrace();
         }
-        ProcessTree.stop(h, sup.policy().stopGrace());
+        ProcessTree.stop(h, grace);
         awaitState(s -> s != ProcessState.STOPPING, Duration.ofSeconds(10));
     }
 
@@ -144,7 +145,7 @@ final class ManagedProcess {
         long gen;
         synchronized (this) {
             boolean probed = state == ProcessState.STARTING || state == ProcessState.RUNNING || state == ProcessState.UNHEALTHY;
-            if (probing || dumping || handle == null || !probed) {
+            if (probing || handle == null || !probed) {
                 return;
             }
             Duration interval = state == ProcessState.STARTING ? sup.policy().startProbeInterval() : sup.policy().probeInterval();
@@ -192,7 +193,7 @@ final class ManagedProcess {
             pb.redirectErrorStream(true).redirectOutput(Redirect.appendTo(out)).redirectInput(Redirect.from(new File("/dev/null")));
             Process p = pb.start();
             attach(p.toHandle(), p.onExit().thenApply(Process::exitValue), false, Instant.now());
-            archiveDue = how.dumpTo();
+            archiveDue = how.archive();
         } catch (IOException | RuntimeException e) {
             lastError = "could not launch " + String.join(" ", how.command()) + ": " + e.getMessage();
             setState(ProcessState.FAILED, lastError);
@@ -223,6 +224,11 @@ final class ManagedProcess {
         handle = null;
         lastExitCode = code;
         sup.pidFiles().delete(spec.name());
+        if (archiveDue != null) {
+            // before any restart: the next launch maps the archive this exit wrote
+            sup.archives().collect(archiveDue, code);
+            archiveDue = null;
+        }
         String exitText = code != null ? "exit code " + code : "exited";
         if (was == ProcessState.STOPPING || !wanted) {
             setState(ProcessState.STOPPED, exitText);
@@ -280,9 +286,6 @@ final class ManagedProcess {
                     failedProbes = 0;
                     setState(ProcessState.RUNNING, "healthy after "
                             + Duration.between(startedAt, lastProbe).toMillis() / 1000.0 + " s");
-                    if (archiveDue != null) {
-                        dumpArchive(archiveDue);
-                    }
                 } else if (lastProbe.isAfter(startDeadline)) {
                     killForRestart("not healthy " + spec.startTimeout().toSeconds() + " s after start (" + r.detail() + ")");
                 }
@@ -303,26 +306,17 @@ final class ManagedProcess {
         }
     }
 
-    private void dumpArchive(Path to) {
-        long pid = handle.pid();
-        archiveDue = null;
-        dumping = true;
-        sup.workers().execute(() -> {
-            try {
-                sup.archives().dump(pid, to);
-            } finally {
-                synchronized (this) {
-                    dumping = false;
-                }
-            }
-        });
-    }
-
     private void killForRestart(String why) {
         killReason = why;
         ProcessHandle h = handle;
         sup.emit(new SupervisorEvent(Instant.now(), spec.name(), state, h.pid(), "killing: " + why));
-        sup.workers().execute(() -> ProcessTree.stop(h, sup.policy().stopGrace()));
+        Duration grace = stopGrace();
+        sup.workers().execute(() -> ProcessTree.stop(h, grace));
+    }
+
+    /** SIGTERM to SIGKILL: longer while the JVM has its class-data archive to write as it exits. */
+    private Duration stopGrace() {
+        return archiveDue != null ? sup.policy().stopGrace().plus(ARCHIVE_WRITE_GRACE) : sup.policy().stopGrace();
     }
 
     private void cancelPendingRestart() {

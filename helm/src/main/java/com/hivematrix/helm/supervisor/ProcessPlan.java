@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns deploy/services.json into what the supervisor runs. Helm itself is not in the plan (it
  * never supervises or restarts itself). By type:
  * <ul>
- * <li>{@code spring-boot}: {@code java [javaOpts] -jar MODULE/target/MODULE.jar} with
- *     HIVEMATRIX_SERVICE_NAME and SERVER_PORT; skipped while the module or its jar is absent;</li>
+ * <li>{@code spring-boot}: {@code java [javaOpts] [java_opts] -jar MODULE/target/MODULE.jar} with
+ *     HIVEMATRIX_SERVICE_NAME and SERVER_PORT (javaOpts: Helm's for every service, java_opts: the
+ *     entry's own); skipped while the module or its jar is absent;</li>
  * <li>{@code keycloak}: {@code deploy/hivematrix keycloak-run}, which builds Keycloak's options
  *     (the launcher owns provisioning) and execs kc.sh in the foreground;</li>
  * <li>any entry with a {@code command} array (e.g. a local Neo4j): that command, relative to the
@@ -101,7 +102,9 @@ public final class ProcessPlan {
         }
         List<String> command = new ArrayList<>();
         command.add(java);
-        Arrays.stream(cfg.getJavaOpts().trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
+        // the service's own options after Helm's: the JVM takes the last of a repeated option
+        words(cfg.getJavaOpts()).forEach(command::add);
+        words(n.path("java_opts").asString("")).forEach(command::add);
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> env = Map.of("HIVEMATRIX_SERVICE_NAME", service, "SERVER_PORT", Integer.toString(port));
@@ -109,6 +112,10 @@ public final class ProcessPlan {
         String match = "/" + module + ".jar";
         return new ProcessSpec(name, order, command, env, home, new HttpHealthProbe(healthUri(n, url)), match,
                 cfg.getServiceStartTimeout(), null, port, jar);
+    }
+
+    private static java.util.stream.Stream<String> words(String options) {
+        return Arrays.stream(options.trim().split("\\s+")).filter(w -> !w.isEmpty());
     }
 
     private static ProcessSpec command(String name, JsonNode n, int order, int port, Path home, HelmProperties.Supervisor cfg) {

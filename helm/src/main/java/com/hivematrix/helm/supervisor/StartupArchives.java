@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,41 +21,46 @@ import org.slf4j.LoggerFactory;
  * (kill -9 → healthy, docs/PERFORMANCE.md), and a class-data archive roughly halves the CPU a start
  * burns. The JVM cannot archive classes loaded from a fat jar's nested jars, so each jar is extracted
  * once with Spring Boot's own tools ({@code -Djarmode=tools extract}) into
- * {@code var/cds/<module>/<build>/}; the first run from there keeps what a dump needs
- * ({@code -XX:+RecordDynamicDumpInfo}) and, once it is healthy, Helm has that JVM write its dynamic
- * archive ({@code jcmd <pid> VM.cds dynamic_dump}); every later start maps the archive
- * ({@code -XX:SharedArchiveFile}). A rebuilt jar or another JDK is another build directory. Whatever
- * fails here leaves the service on its plain jar: the archive only ever makes a start faster.
+ * {@code var/cds/<module>/<build>/}; a run from there without an archive writes one when it stops
+ * cleanly ({@code -XX:ArchiveClassesAtExit}, on SIGTERM as on a normal exit), so the first stop or
+ * restart after a build pays for it — after the service has stopped serving — and every later start
+ * maps it ({@code -XX:SharedArchiveFile}). Writing it while the service runs ({@code jcmd VM.cds
+ * dynamic_dump}) stood the JVM still for 9–25 s on a loaded machine, requests and all. A rebuilt jar
+ * or another JDK is another build directory. Whatever fails here leaves the service on its plain
+ * jar: the archive only ever makes a start faster.
  */
 public final class StartupArchives {
 
-    /** Launch with this command; when {@code dumpTo} is set, dump the archive there once the process is healthy. */
-    public record Launch(List<String> command, Path dumpTo) {
+    /** Launch with this command; when {@code archive} is set, the process writes one as it exits. */
+    public record Launch(List<String> command, PendingArchive archive) {
+    }
+
+    /** The JVM writes {@code written} when it exits; Helm keeps it as {@code archive} if that exit was clean. */
+    public record PendingArchive(Path written, Path archive) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(StartupArchives.class);
     private static final String ATTEMPTED = "dump-attempted";
     private static final long EXTRACT_TIMEOUT_S = 120;
-    private static final long DUMP_TIMEOUT_S = 120;
+    /** Exit codes of a JVM that ran its exit path (and so wrote its archive): System.exit(0) and SIGTERM. */
+    private static final Set<Integer> CLEAN_EXITS = Set.of(0, 143);
 
     private final Path root;
     private final Path java;
-    private final Path jcmd;
-    /** Dumps one at a time, apart from extraction's lock: a launch never waits for a dump. */
-    private final Object dumpLock = new Object();
+    /** Replicas exiting together: one keeps its archive, apart from extraction's lock. */
+    private final Object collectLock = new Object();
 
-    /** {@code root} is var/cds; {@code javaHome} the JDK that runs the services and owns jcmd. */
+    /** {@code root} is var/cds; {@code javaHome} the JDK that runs the services. */
     public StartupArchives(Path root, Path javaHome) {
         this.root = root;
         this.java = javaHome.resolve("bin/java");
-        this.jcmd = javaHome.resolve("bin/jcmd");
     }
 
     /** The command for {@code spec}: its plain command unless it runs a Spring Boot jar that could be extracted. */
     public Launch launch(ProcessSpec spec) {
         Path jar = spec.bootJar();
         int at = spec.command().indexOf("-jar");
-        if (jar == null || at < 0 || !Files.isExecutable(jcmd)) {
+        if (jar == null || at < 0) {
             return new Launch(spec.command(), null);
         }
         Path build = prepare(jar);
@@ -62,20 +69,55 @@ public final class StartupArchives {
         }
         Path archive = archive(build, jar);
         List<String> command = new ArrayList<>(spec.command().subList(0, at));
-        Path dumpTo = null;
+        PendingArchive pending = null;
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
             command.add("-Xshare:auto");
         } else if (!Files.exists(build.resolve(ATTEMPTED))) {
-            command.add("-XX:+RecordDynamicDumpInfo");
+            // each run its own file: replicas exit at different times, the first clean one is kept
+            pending = new PendingArchive(build.resolve(archive.getFileName() + "." + UUID.randomUUID() + ".tmp"), archive);
+            command.add("-XX:ArchiveClassesAtExit=" + pending.written());
             // the dump lists every class it leaves out as a warning: hundreds of lines in the service's output
             command.add("-Xlog:cds*=error");
-            dumpTo = archive;
         }
         command.add("-jar");
         command.add(build.resolve("app").resolve(jar.getFileName()).toString());
         command.addAll(spec.command().subList(at + 2, spec.command().size()));
-        return new Launch(command, dumpTo);
+        return new Launch(command, pending);
+    }
+
+    /**
+     * After a process launched with {@code pending} exited with {@code exitCode}: a clean exit's
+     * archive becomes the build's (unless another replica's already is); a clean exit without one
+     * means the JVM could not write it, so later runs do not try again; a killed JVM's half-written
+     * file is dropped, and the next run records afresh.
+     */
+    public void collect(PendingArchive pending, Integer exitCode) {
+        synchronized (collectLock) {
+            keep(pending, exitCode);
+        }
+    }
+
+    private void keep(PendingArchive pending, Integer exitCode) {
+        Path written = pending.written();
+        try {
+            boolean clean = exitCode != null && CLEAN_EXITS.contains(exitCode);
+            if (!clean || Files.exists(pending.archive())) {
+                Files.deleteIfExists(written);
+                return;
+            }
+            if (!Files.isRegularFile(written) || Files.size(written) == 0) {
+                Files.writeString(pending.archive().resolveSibling(ATTEMPTED), "exit code " + exitCode + ", no archive written");
+                log.warn("no class-data archive for {}: the JVM wrote none as it exited (its output says why)", pending.archive().getParent());
+                Files.deleteIfExists(written);
+                return;
+            }
+            move(written, pending.archive());
+            log.info("class-data archive written as {} stopped: {} ({} MB); its next start uses it",
+                    pending.archive().getParent().getParent().getFileName(), pending.archive(), Files.size(pending.archive()) / (1024 * 1024));
+        } catch (IOException e) {
+            log.warn("no class-data archive for {}: {}", pending.archive().getParent(), e.toString());
+        }
     }
 
     /**
@@ -115,45 +157,6 @@ public final class StartupArchives {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        }
-    }
-
-    /**
-     * Has the healthy JVM {@code pid} (launched with {@code -XX:+RecordDynamicDumpInfo}) write its
-     * archive to {@code archive}. Tried once per build: a failed dump is not repeated at every start,
-     * and of replicas recording at the same time only the first dumps.
-     */
-    public void dump(long pid, Path archive) {
-        synchronized (dumpLock) {
-            dumpOnce(pid, archive);
-        }
-    }
-
-    private void dumpOnce(long pid, Path archive) {
-        Path build = archive.getParent();
-        Path tmp = build.resolve(archive.getFileName() + "." + pid + ".tmp");
-        try {
-            if (Files.exists(archive) || Files.exists(build.resolve(ATTEMPTED))) {
-                return;
-            }
-            Files.writeString(build.resolve(ATTEMPTED), Long.toString(pid));
-            Files.deleteIfExists(tmp);
-            long started = System.nanoTime();
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.cds", "dynamic_dump", tmp.toString())
-                    .redirectErrorStream(true).redirectOutput(build.resolve("dump.log").toFile()).start();
-            if (!p.waitFor(DUMP_TIMEOUT_S, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(tmp)) {
-                p.destroyForcibly();
-                log.warn("no class-data archive for {}: the dump failed (see {})", build, build.resolve("dump.log"));
-                return;
-            }
-            move(tmp, archive);
-            log.info("class-data archive written in {} ms (the JVM pid {} stood still meanwhile): {} ({} MB); the next start of {} uses it",
-                    (System.nanoTime() - started) / 1_000_000, pid, archive, Files.size(archive) / (1024 * 1024),
-                    build.getParent().getFileName());
-        } catch (IOException e) {
-            log.warn("no class-data archive for {}: {}", build, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -38,6 +38,25 @@ class ProcessPlanTest {
     }
 
     @Test
+    void anEntrysOwnJavaOptionsFollowHelmsSoTheyWin() throws Exception {
+        Files.createDirectories(home.resolve("nexus-gateway/target"));
+        Files.writeString(home.resolve("nexus-gateway/pom.xml"), "<project/>");
+        Files.writeString(home.resolve("nexus-gateway/target/nexus-gateway.jar"), "");
+        Path registry = home.resolve("services.json");
+        Files.writeString(registry, """
+                {"nexus": {"url": "https://127.0.0.1:8443", "port": 8443, "type": "spring-boot", "module": "nexus-gateway",
+                           "java_opts": " -XX:TieredStopAtLevel=4  -Xmx512m "},
+                 "core": {"url": "http://127.0.0.1:5000", "port": 5000, "type": "spring-boot"}}""");
+        HelmProperties.Supervisor cfg = new HelmProperties.Supervisor();
+        cfg.setJavaOpts("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+
+        List<ProcessSpec> specs = ProcessPlan.read(registry, home, "helm", cfg);
+
+        assertThat(specs.get(0).command()).containsSequence("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
+                "-Xmx512m", "-jar", home.resolve("nexus-gateway/target/nexus-gateway.jar").toString());
+    }
+
+    @Test
     void anEntryWithoutInstancesStaysOneProcess() throws Exception {
         Path registry = home.resolve("services.json");
         Files.writeString(registry, """

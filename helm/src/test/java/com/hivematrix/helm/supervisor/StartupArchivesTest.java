@@ -53,20 +53,24 @@ class StartupArchivesTest {
         try (var libs = Files.list(build.resolve("app/lib"))) {
             assertThat(libs.filter(p -> p.getFileName().toString().startsWith("spring-boot-")).count()).isPositive();
         }
-        assertThat(first.command()).containsExactly(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+RecordDynamicDumpInfo", "-Xlog:cds*=error",
-                "-jar", extracted.toString(), "--spring.main.banner-mode=off");
-        assertThat(first.dumpTo()).isEqualTo(build.resolve("core.jsa"));
+        assertThat(first.archive().archive()).isEqualTo(build.resolve("core.jsa"));
+        assertThat(first.archive().written().getParent()).isEqualTo(build);
+        assertThat(first.command()).containsExactly(JAVA, "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + first.archive().written(),
+                "-Xlog:cds*=error", "-jar", extracted.toString(), "--spring.main.banner-mode=off");
 
-        // extracted once: a second launch (a replica, a restart) reuses the directory as it is
+        // extracted once: a second launch (a replica, a restart) reuses the directory as it is, writing its own file
         long extractedAt = Files.getLastModifiedTime(extracted).toMillis();
-        assertThat(archives.launch(spec).command()).contains(extracted.toString());
+        StartupArchives.Launch replica = archives.launch(spec);
+        assertThat(replica.command()).contains(extracted.toString());
+        assertThat(replica.archive().written()).isNotEqualTo(first.archive().written());
         assertThat(Files.getLastModifiedTime(extracted).toMillis()).isEqualTo(extractedAt);
 
-        // a dump that was tried and failed is not tried at every start: plain extracted run
-        Files.writeString(build.resolve("dump-attempted"), "1");
+        // a clean exit that wrote no archive: not tried at every start, a plain extracted run
+        archives.collect(first.archive(), 143);
+        assertThat(build.resolve("dump-attempted")).isRegularFile();
         StartupArchives.Launch afterFailedDump = archives.launch(spec);
-        assertThat(afterFailedDump.command()).doesNotContain("-XX:+RecordDynamicDumpInfo").contains(extracted.toString());
-        assertThat(afterFailedDump.dumpTo()).isNull();
+        assertThat(afterFailedDump.command()).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")).contains(extracted.toString());
+        assertThat(afterFailedDump.archive()).isNull();
 
         // an archive present: every start maps it
         Files.writeString(build.resolve("core.jsa"), "archive");
@@ -84,7 +88,7 @@ class StartupArchivesTest {
 
         assertThat(after).isNotEqualTo(before);
         assertThat(after.resolve("app/core.jar")).isRegularFile();
-        assertThat(archives.launch(bootSpec(jar)).dumpTo()).isEqualTo(after.resolve("core.jsa"));
+        assertThat(archives.launch(bootSpec(jar)).archive().archive()).isEqualTo(after.resolve("core.jsa"));
     }
 
     @Test
@@ -96,32 +100,55 @@ class StartupArchivesTest {
     }
 
     @Test
-    void aHealthyRecordingJvmWritesItsArchiveAndTheNextStartLoadsClassesFromIt() throws Exception {
+    void aJvmStoppedCleanlyLeavesItsArchiveAndTheNextStartLoadsClassesFromIt() throws Exception {
         Path jar = childJar();
-        Path archive = Files.createDirectories(dir.resolve("cds/child/build")).resolve("child.jsa");
+        Path build = Files.createDirectories(dir.resolve("cds/child/build"));
+        StartupArchives archives = new StartupArchives(dir.resolve("cds"), JAVA_HOME);
+        StartupArchives.PendingArchive pending = new StartupArchives.PendingArchive(build.resolve("child.jsa.a.tmp"), build.resolve("child.jsa"));
         int port = freePort();
-        Process recording = start(List.of(JAVA, "-XX:+RecordDynamicDumpInfo", "-jar", jar.toString(), Integer.toString(port),
-                dir.resolve("starts").toString()), dir.resolve("recording.log"));
+        Process recording = start(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + pending.written(), "-jar", jar.toString(),
+                Integer.toString(port), dir.resolve("starts").toString()), dir.resolve("recording.log"));
         awaitHealthy(port);
+        assertThat(pending.written()).doesNotExist();
 
-        new StartupArchives(dir.resolve("cds"), JAVA_HOME).dump(recording.pid(), archive);
-
-        assertThat(archive).isRegularFile();
-        assertThat(archive.resolveSibling("dump-attempted")).isRegularFile();
-        assertThat(recording.isAlive()).isTrue();
-        // a replica that recorded too does not dump over the archive the others now map
-        long written = Files.getLastModifiedTime(archive).toMillis();
-        new StartupArchives(dir.resolve("cds"), JAVA_HOME).dump(recording.pid(), archive);
-        assertThat(Files.getLastModifiedTime(archive).toMillis()).isEqualTo(written);
+        // SIGTERM, as Helm stops a process: the JVM writes the archive on its way out
         recording.destroy();
+        int code = recording.waitFor();
+        assertThat(code).isEqualTo(143);
+        archives.collect(pending, code);
+
+        assertThat(pending.archive()).isRegularFile();
+        assertThat(pending.written()).doesNotExist();
+        assertThat(build.resolve("dump-attempted")).doesNotExist();
+        // a replica exiting later does not replace the archive the others now map
+        long kept = Files.getLastModifiedTime(pending.archive()).toMillis();
+        StartupArchives.PendingArchive replica = new StartupArchives.PendingArchive(build.resolve("child.jsa.b.tmp"), pending.archive());
+        Files.writeString(replica.written(), "another archive");
+        archives.collect(replica, 0);
+        assertThat(Files.getLastModifiedTime(pending.archive()).toMillis()).isEqualTo(kept);
+        assertThat(replica.written()).doesNotExist();
 
         // -Xshare:on refuses to start unless the archive maps; the class-load log names where TestChild came from
         int port2 = freePort();
         Path log = dir.resolve("mapped.log");
-        start(List.of(JAVA, "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:class+load=info", "-jar", jar.toString(),
+        start(List.of(JAVA, "-XX:SharedArchiveFile=" + pending.archive(), "-Xshare:on", "-Xlog:class+load=info", "-jar", jar.toString(),
                 Integer.toString(port2), dir.resolve("starts").toString()), log);
         awaitHealthy(port2);
         assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains(TestChild.class.getName()) && l.contains("shared objects file (top)"));
+    }
+
+    @Test
+    void aKilledJvmsHalfWrittenArchiveIsDroppedAndTheNextRunRecordsAgain() throws Exception {
+        Path build = Files.createDirectories(dir.resolve("cds/child/build"));
+        StartupArchives archives = new StartupArchives(dir.resolve("cds"), JAVA_HOME);
+        StartupArchives.PendingArchive pending = new StartupArchives.PendingArchive(build.resolve("child.jsa.c.tmp"), build.resolve("child.jsa"));
+        Files.writeString(pending.written(), "cut short by SIGKILL");
+
+        archives.collect(pending, 137);
+
+        assertThat(pending.written()).doesNotExist();
+        assertThat(pending.archive()).doesNotExist();
+        assertThat(build.resolve("dump-attempted")).doesNotExist();
     }
 
     private static ProcessSpec bootSpec(Path jar) {
