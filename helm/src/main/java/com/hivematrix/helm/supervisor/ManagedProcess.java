@@ -310,8 +310,8 @@ final class ManagedProcess {
         killReason = why;
         ProcessHandle h = handle;
         sup.emit(new SupervisorEvent(Instant.now(), spec.name(), state, h.pid(), "killing: " + why));
-        Duration grace = stopGrace();
-        sup.workers().execute(() -> ProcessTree.stop(h, grace));
+        // an unhealthy service is not kept waiting for its archive: coming back sooner matters more
+        sup.workers().execute(() -> ProcessTree.stop(h, sup.policy().stopGrace()));
     }
 
     /** SIGTERM to SIGKILL: longer while the JVM has its class-data archive to write as it exits. */
