@@ -411,7 +411,7 @@ public class AdminPageController {
             case "tickets" -> "[PSA] Tickets";
             case "freshservice" -> "[Freshservice] Sync";
             case "create-account-numbers" -> "Create Account Numbers";
-            case "push-to-datto" -> "[Datto] Push Account Numbers";
+            case "push-to-datto" -> "[" + (provider == null ? "Datto" : p) + "] Push Account Numbers";
             case "keycloak_agents", "keycloak-agents" -> "[Keycloak] Agents";
             default -> Character.toUpperCase(script.charAt(0)) + script.substring(1).replace('-', ' ').replace('_', ' ');
         };
