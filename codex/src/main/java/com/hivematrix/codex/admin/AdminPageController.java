@@ -22,11 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.hivematrix.codex.psa.PsaProviders;
 import com.hivematrix.codex.psa.PsaSyncController;
-import com.hivematrix.codex.psa.superops.SuperOpsProvider;
 import com.hivematrix.codex.rmm.RmmProviders;
 import com.hivematrix.codex.rmm.RmmSyncController;
 import com.hivematrix.codex.rmm.datto.DattoProvider;
 import com.hivematrix.codex.settings.SettingsService;
+import com.hivematrix.codex.vendor.superops.SuperOpsClient;
 import com.hivematrix.codex.web.Access;
 import com.hivematrix.codex.web.CodexPage;
 import com.hivematrix.codex.web.Rows;
@@ -249,7 +249,7 @@ public class AdminPageController {
         Map<String, String> errors = new LinkedHashMap<>();
         subdomain = subdomain.trim().toLowerCase(java.util.Locale.ROOT);
         field = field.trim();
-        if (!SuperOpsProvider.REGIONS.containsKey(region)) {
+        if (!SuperOpsClient.REGIONS.containsKey(region)) {
             errors.put("superops_region", "must be us or eu");
         }
         if (!SUBDOMAIN.matcher(subdomain).matches()) {
@@ -411,7 +411,7 @@ public class AdminPageController {
             case "tickets" -> "[PSA] Tickets";
             case "freshservice" -> "[Freshservice] Sync";
             case "create-account-numbers" -> "Create Account Numbers";
-            case "push-to-datto" -> "[Datto] Push Account Numbers";
+            case "push-to-datto" -> "[" + (provider == null ? "Datto" : p) + "] Push Account Numbers";
             case "keycloak_agents", "keycloak-agents" -> "[Keycloak] Agents";
             default -> Character.toUpperCase(script.charAt(0)) + script.substring(1).replace('-', ' ').replace('_', ' ');
         };

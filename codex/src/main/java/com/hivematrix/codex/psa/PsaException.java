@@ -1,7 +1,32 @@
 package com.hivematrix.codex.psa;
 
+import com.hivematrix.codex.vendor.VendorFailures;
+
 /** A PSA call failed; the message is what the sync job records and the admin sees. */
 public class PsaException extends RuntimeException {
+
+    /** How a shared vendor client reports failures to the PSA side. */
+    public static final VendorFailures FAILURES = new VendorFailures() {
+        @Override
+        public RuntimeException notConfigured(String message) {
+            return new NotConfigured(message);
+        }
+
+        @Override
+        public RuntimeException authentication(String message) {
+            return new Authentication(message);
+        }
+
+        @Override
+        public RuntimeException rateLimit(String message) {
+            return new RateLimit(message);
+        }
+
+        @Override
+        public RuntimeException api(String message, Throwable cause) {
+            return new Api(message, cause);
+        }
+    };
 
     public PsaException(String message) {
         super(message);

@@ -17,10 +17,15 @@ public final class RmmNormalizer {
             Map.entry("virtual machine", "virtual_machine"), Map.entry("network device", "network_device"),
             Map.entry("mobile device", "mobile"), Map.entry("printer", "other"), Map.entry("unknown", "other"));
 
-    /** Datto's documented patchStatus values and the original's display spellings, both accepted. */
+    /**
+     * Datto's documented patchStatus values, the original's display spellings and SuperOps' (its API
+     * reference shows "Fully Patched"; public SuperOps integrations also filter on "Patches Available");
+     * any other value is "unknown", never guessed.
+     */
     private static final Map<String, String> PATCH = Map.ofEntries(
-            Map.entry("fullypatched", "up_to_date"), Map.entry("up to date", "up_to_date"),
+            Map.entry("fullypatched", "up_to_date"), Map.entry("up to date", "up_to_date"), Map.entry("fully patched", "up_to_date"),
             Map.entry("approvedpending", "missing_patches"), Map.entry("missing patches", "missing_patches"),
+            Map.entry("patches available", "missing_patches"),
             Map.entry("rebootrequired", "reboot_required"), Map.entry("reboot required", "reboot_required"),
             Map.entry("installerror", "failed"), Map.entry("patch failed", "failed"),
             Map.entry("nopolicy", "unknown"), Map.entry("nodata", "unknown"), Map.entry("unknown", "unknown"));

@@ -4,7 +4,6 @@ import static com.hivematrix.codex.vendor.VendorJson.strings;
 import static com.hivematrix.codex.vendor.VendorJson.text;
 import static com.hivematrix.codex.vendor.VendorJson.time;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import com.hivematrix.codex.psa.PsaException;
 import com.hivematrix.codex.psa.PsaProvider;
 import com.hivematrix.codex.psa.PsaRecords;
 import com.hivematrix.codex.settings.SettingsService;
+import com.hivematrix.codex.vendor.superops.SuperOpsClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,8 +35,6 @@ import tools.jackson.databind.JsonNode;
 public class SuperOpsProvider implements PsaProvider {
 
     public static final String NAME = "superops";
-    /** Region → API endpoint (spec §6.1's SuperOps URLs). */
-    public static final Map<String, String> REGIONS = Map.of("us", "https://api.superops.ai/msp", "eu", "https://euapi.superops.ai/msp");
 
     static final Map<String, String> STATUSES = Map.ofEntries(
             Map.entry("open", "open"), Map.entry("new", "open"), Map.entry("in progress", "under_investigation"),
@@ -68,16 +66,8 @@ public class SuperOpsProvider implements PsaProvider {
     }
 
     public static SuperOpsProvider fromSettings(SettingsService settings, String baseUrlOverride) {
-        String token = settings.get("superops.api_key").orElse(null);
-        String subdomain = settings.get("superops.subdomain").orElse(null);
-        if (token == null || subdomain == null) {
-            throw new PsaException.NotConfigured("SuperOps is not configured: set its subdomain and API token in the admin settings");
-        }
-        String endpoint = baseUrlOverride != null ? baseUrlOverride
-                : settings.get("superops.base_url").orElse(REGIONS.getOrDefault(settings.get("superops.region", "us"), REGIONS.get("us")));
-        SuperOpsClient client = new SuperOpsClient(endpoint, token, subdomain, settings.getInt("superops.max_attempts", 4),
-                settings.getInt("superops.max_retry_after_s", 120), Duration.ofMillis(settings.getInt("superops.retry_backoff_ms", 1000)));
-        return new SuperOpsProvider(client, subdomain, settings.get("superops.account_number_field", "account_number"),
+        SuperOpsClient client = SuperOpsClient.fromSettings(settings, baseUrlOverride, PsaException.FAILURES);
+        return new SuperOpsProvider(client, client.subdomain(), SuperOpsClient.accountNumberField(settings),
                 settings.getInt("superops.detail_window_hours", 48));
     }
 
