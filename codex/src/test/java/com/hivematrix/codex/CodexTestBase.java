@@ -1,11 +1,13 @@
 package com.hivematrix.codex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -185,5 +187,27 @@ public abstract class CodexTestBase {
     protected void company(String acct, String name, String plan) {
         jdbc.sql("INSERT INTO companies (account_number, name, plan_selected, billing_plan, contract_term_length) VALUES (?, ?, ?, ?, 'Month to Month')")
                 .params(acct, name, plan, plan).update();
+    }
+
+    /** Starts a sync job through its admin endpoint; returns the job id. */
+    protected String startJob(String path) {
+        Response r = post(path, null, ADMIN);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().get("job_id").asString();
+    }
+
+    /** Waits until the job is no longer running; returns its final status document. */
+    protected JsonNode awaitJob(String id) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !"running".equals(get("/sync/status/" + id, ADMIN).json().get("status").asString()));
+        return get("/sync/status/" + id, ADMIN).json();
+    }
+
+    protected long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    protected long assetId(String hostname) {
+        return jdbc.sql("SELECT id FROM assets WHERE hostname = ?").param(hostname).query(Long.class).single();
     }
 }

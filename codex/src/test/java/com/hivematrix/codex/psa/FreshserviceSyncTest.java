@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -127,23 +126,6 @@ class FreshserviceSyncTest extends CodexTestBase {
                 requester(9002, "Eli", "Both", "eli@beta.example", "[501, 502]"),
                 requester(9003, "No", "Mail", null, "[502]")), null);
         stubList("/agents", "agents", 1, String.join(",", agent(7001, "Tara", "Tech", true), agent(7002, "Old", "Agent", false)), null);
-    }
-
-    String startJob(String path) {
-        Response r = post(path, null, ADMIN);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.json().get("success").asBoolean()).isTrue();
-        return r.json().get("job_id").asString();
-    }
-
-    JsonNode awaitJob(String id) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"running".equals(get("/sync/status/" + id, ADMIN).json().get("status").asString()));
-        return get("/sync/status/" + id, ADMIN).json();
-    }
-
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     // ---- tests --------------------------------------------------------------------------------

@@ -10,9 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -103,18 +101,6 @@ class SuperOpsSyncTest extends CodexTestBase {
                  "firstResponseDueTime": "2025-11-01T13:00:00", "firstResponseTime": null,
                  "resolutionDueTime": "2025-11-05T09:00:00", "resolutionTime": null}"""
                 .formatted(id, id, status, priority, clientId);
-    }
-
-    String startJob(String path) {
-        Response r = post(path, null, ADMIN);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().get("job_id").asString();
-    }
-
-    JsonNode awaitJob(String id) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"running".equals(get("/sync/status/" + id, ADMIN).json().get("status").asString()));
-        return get("/sync/status/" + id, ADMIN).json();
     }
 
     @Test

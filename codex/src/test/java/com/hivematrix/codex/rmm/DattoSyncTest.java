@@ -11,10 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -137,26 +135,6 @@ class DattoSyncTest extends CodexTestBase {
         stubVariables("site-a", "300001");
         stubVariables("site-b", "300003");
         stubVariables("site-x", null);
-    }
-
-    String startJob(String path) {
-        Response r = post(path, null, ADMIN);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().get("job_id").asString();
-    }
-
-    JsonNode awaitJob(String id) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"running".equals(get("/sync/status/" + id, ADMIN).json().get("status").asString()));
-        return get("/sync/status/" + id, ADMIN).json();
-    }
-
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
-    long assetId(String hostname) {
-        return jdbc.sql("SELECT id FROM assets WHERE hostname = ?").param(hostname).query(Long.class).single();
     }
 
     // ---- tests --------------------------------------------------------------------------------

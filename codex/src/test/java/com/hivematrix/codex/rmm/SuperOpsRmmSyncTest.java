@@ -9,9 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -139,26 +137,6 @@ class SuperOpsRmmSyncTest extends CodexTestBase {
     static final String SRV = asset("9002", "ALPHA-SRV01", "7001", "Alpha Dental - Main Office", "SERVER", null, "Patches Available", "OFFLINE");
     static final String LT1 = asset("9003", "BETA-LT01", "7003", "Beta Law", "WORKSTATION", "Windows Laptop", "Fully Patched", "ONLINE");
     static final String LT2 = asset("9004", "BETA-LT02", "7003", "Beta Law", "WORKSTATION", "Windows Laptop", "Fully Patched", "ONLINE");
-
-    String startJob(String path) {
-        Response r = post(path, null, ADMIN);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().get("job_id").asString();
-    }
-
-    JsonNode awaitJob(String id) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"running".equals(get("/sync/status/" + id, ADMIN).json().get("status").asString()));
-        return get("/sync/status/" + id, ADMIN).json();
-    }
-
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
-    long assetId(String hostname) {
-        return jdbc.sql("SELECT id FROM assets WHERE hostname = ?").param(hostname).query(Long.class).single();
-    }
 
     // ---- tests --------------------------------------------------------------------------------
 
