@@ -1,24 +1,18 @@
 package com.hivematrix.brainhair.support;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.hivematrix.shared.testsupport.ChildJvm;
 import com.hivematrix.shared.testsupport.Neo4jProcess;
 
 /**
@@ -26,7 +20,7 @@ import com.hivematrix.shared.testsupport.Neo4jProcess;
  * knowledgetree/target/knowledgetree.jar) as a child process on a free loopback port against the
  * machine's PostgreSQL (its own {@code brainhair_*_test} database, created and migrated by the
  * service itself) or, for KnowledgeTree, a local Neo4j ({@link Neo4jProcess}), trusting the test
- * issuer. One of each per JVM; stopped at JVM exit.
+ * issuer. One of each per JVM; stopped at JVM exit ({@link ChildJvm}).
  */
 public final class ServiceProcess {
 
@@ -40,9 +34,8 @@ public final class ServiceProcess {
      * KnowledgeTree's port, fixed up front so every Brainhair context's registry can name it, while the
      * process (and its Neo4j) starts only for the tests that call it.
      */
-    public static final int KNOWLEDGETREE_PORT = freePortUnchecked();
+    public static final int KNOWLEDGETREE_PORT = ChildJvm.freePort();
 
-    private final Process process;
     private final int port;
     private final String dbUrl;
 
@@ -72,11 +65,7 @@ public final class ServiceProcess {
     }
 
     private static ServiceProcess start(String name, String db, String codexUrl) {
-        try {
-            return start(name, db, codexUrl, freePort(), List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(name, db, codexUrl, ChildJvm.freePort(), List.of());
     }
 
     private static ServiceProcess start(String name, String db, String codexUrl, int port, List<String> extraArgs) {
@@ -92,20 +81,17 @@ public final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The Brainhair tests need " + jar + ": build it first (mvn -B -pl " + name + " -am package -DskipTests)");
         }
-        Path work = Files.createDirectories(Path.of("target", name + "-child")).toAbsolutePath();
-        // a private copy: a colleague rebuilding the jar must not pull it from under the running process
-        Path copy = Files.copy(jar, work.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+        Path work = Path.of("target", name + "-child").toAbsolutePath();
+        Path copy = ChildJvm.privateCopy(jar, work);
         this.port = port;
         dbUrl = db == null ? null : "jdbc:postgresql://127.0.0.1:5432/" + db;
-        Path log = work.resolve(name + ".log");
         Path registry = Files.writeString(work.resolve("services.json"), """
                 {
                   "core": {"url": "%s", "port": 0, "visible": false, "type": "spring-boot", "health": "/health"},
                   "codex": {"url": "%s", "port": 0, "visible": true, "type": "spring-boot", "health": "/health"},
                   "%s": {"url": "http://127.0.0.1:%d", "port": %d, "visible": true, "type": "spring-boot", "health": "/health"}
                 }""".formatted(TestPlatform.CORE.url(), codexUrl == null ? "http://127.0.0.1:" + port : codexUrl, name, port, port));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", copy.toString(),
+        List<String> args = new ArrayList<>(List.of(
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--hivematrix.home=" + work,
                 "--hivematrix.registry-file=" + registry,
@@ -113,24 +99,10 @@ public final class ServiceProcess {
                 "--hivematrix.logs.ship-to-helm=false",
                 "--hivematrix.service-secret=test-secret"));
         if (dbUrl != null) {
-            cmd.add("--spring.datasource.url=" + dbUrl);
+            args.add("--spring.datasource.url=" + dbUrl);
         }
-        cmd.addAll(extraArgs);
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return r.body().contains("\"service\"");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        args.addAll(extraArgs);
+        ChildJvm.start(name, copy, "384m", args, Map.of(), work.resolve(name + ".log"), ChildJvm.Readiness.health(url()), Duration.ofMinutes(3));
     }
 
     public String url() {
@@ -139,31 +111,5 @@ public final class ServiceProcess {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(dbUrl, DB_USER, DB_PASSWORD);
-    }
-
-    private void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    private static int freePortUnchecked() {
-        try {
-            return freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import com.hivematrix.shared.testsupport.ChildJvm;
 import com.hivematrix.shared.testsupport.KeycloakTestServer;
 import com.hivematrix.shared.testsupport.RepoRoot;
 
@@ -50,7 +51,7 @@ public final class HelmPlatform implements AutoCloseable {
     public final HttpClient http = HttpClient.newBuilder().sslContext(Platform.trustAll()).connectTimeout(Duration.ofSeconds(2)).build();
     private final String controlSecret = UUID.randomUUID().toString();
     private final Map<String, String> env = new HashMap<>();
-    private ServiceProcess helm;
+    private ChildJvm helm;
 
     public HelmPlatform(int basePort, int codexReplicas, int nexusReplicas, boolean withLedger, Map<String, String> extraEnv) {
         this(basePort, codexReplicas, nexusReplicas, withLedger, false, extraEnv);
@@ -165,7 +166,7 @@ public final class HelmPlatform implements AutoCloseable {
 
     /** Starts Helm (again): it adopts the processes a previous Helm left running and starts the rest. */
     public void startHelm() {
-        helm = ServiceProcess.start("helm", "helm", env, List.of(), "http://127.0.0.1:" + helmPort + "/health", http,
+        helm = ServiceProcess.start("helm", "helm", env, "http://127.0.0.1:" + helmPort + "/health", http,
                 Duration.ofSeconds(180));
     }
 

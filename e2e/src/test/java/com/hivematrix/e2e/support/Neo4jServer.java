@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.hivematrix.shared.testsupport.ChildJvm;
 import com.hivematrix.shared.testsupport.RepoRoot;
 
 /**
@@ -36,7 +37,7 @@ public final class Neo4jServer implements AutoCloseable {
     }
 
     public static Neo4jServer start(Path home) {
-        int port = ServiceProcess.freePort();
+        int port = ChildJvm.freePort();
         try {
             Path logs = RepoRoot.get().resolve("e2e/target/logs");
             Files.createDirectories(logs);

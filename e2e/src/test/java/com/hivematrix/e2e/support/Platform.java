@@ -3,6 +3,7 @@ package com.hivematrix.e2e.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.hivematrix.shared.testsupport.ChildJvm;
 import com.hivematrix.shared.testsupport.KeycloakTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +29,10 @@ public final class Platform implements AutoCloseable {
 
     public final KeycloakTestServer keycloak = KeycloakTestServer.get();
     public final Path home;
-    public final int nexusPort = ServiceProcess.freePort();
+    public final int nexusPort = ChildJvm.freePort();
     public final String origin = "https://localhost:" + nexusPort;
     /** Nexus's loopback-only Actuator port (Prometheus scrapes it); its public port never serves Actuator. */
-    public final int nexusManagementPort = ServiceProcess.freePort();
+    public final int nexusManagementPort = ChildJvm.freePort();
     public final boolean codex;
     /** Ledger runs when its jar is built and Codex runs (it bills Codex's data); Codex then loads the demo MSP. */
     public final boolean ledger;
@@ -57,7 +58,7 @@ public final class Platform implements AutoCloseable {
      * this server's {@code /api/v2}; each journey scripts the Freshservice-shaped answers it needs.
      */
     public final WireMockServer psa = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    private final List<ServiceProcess> started = new ArrayList<>();
+    private final List<ChildJvm> started = new ArrayList<>();
     private static Platform shared;
 
     /** The platform every journey of this test JVM uses: started once, stopped when the JVM exits. */
@@ -72,13 +73,13 @@ public final class Platform implements AutoCloseable {
     public Platform() {
         model.start();
         psa.start();
-        int corePort = ServiceProcess.freePort();
-        int codexPort = ServiceProcess.freePort();
-        int ledgerPort = ServiceProcess.freePort();
-        int beaconPort = ServiceProcess.freePort();
-        int brainhairPort = ServiceProcess.freePort();
-        int helmPort = ServiceProcess.freePort();
-        int knowledgetreePort = ServiceProcess.freePort();
+        int corePort = ChildJvm.freePort();
+        int codexPort = ChildJvm.freePort();
+        int ledgerPort = ChildJvm.freePort();
+        int beaconPort = ChildJvm.freePort();
+        int brainhairPort = ChildJvm.freePort();
+        int helmPort = ChildJvm.freePort();
+        int knowledgetreePort = ChildJvm.freePort();
         codex = Files.isRegularFile(ServiceProcess.jar("codex")) && postgresReachable();
         ledger = codex && Files.isRegularFile(ServiceProcess.jar("ledger"));
         beacon = codex && Files.isRegularFile(ServiceProcess.jar("beacon"));
@@ -178,7 +179,7 @@ public final class Platform implements AutoCloseable {
         nexus.put("KEYCLOAK_REALM", keycloak.realm());
         nexus.put("KEYCLOAK_CLIENT_ID", keycloak.nexusClientId());
         nexus.put("KEYCLOAK_CLIENT_SECRET", keycloak.nexusClientSecret());
-        started.add(ServiceProcess.start("nexus", "nexus-gateway", nexus, List.of(),
+        started.add(ServiceProcess.start("nexus", "nexus-gateway", nexus,
                 origin + "/static/css/global.css", http, Duration.ofSeconds(240)));
     }
 
@@ -189,7 +190,7 @@ public final class Platform implements AutoCloseable {
         env.put("HIVEMATRIX_SERVICE_NAME", name);
         env.put("SERVER_PORT", Integer.toString(port));
         env.putAll(own);
-        started.add(ServiceProcess.start(name, module, env, List.of(), "http://127.0.0.1:" + port + readyPath, http, Duration.ofSeconds(240)));
+        started.add(ServiceProcess.start(name, module, env, "http://127.0.0.1:" + port + readyPath, http, Duration.ofSeconds(240)));
     }
 
     private static boolean postgresReachable() {

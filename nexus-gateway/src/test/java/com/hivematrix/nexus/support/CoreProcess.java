@@ -1,18 +1,17 @@
 package com.hivematrix.nexus.support;
 
+import com.hivematrix.shared.testsupport.ChildJvm;
 import com.hivematrix.shared.testsupport.KeycloakTestServer;
 import com.hivematrix.shared.testsupport.RepoRoot;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,14 +23,12 @@ public final class CoreProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Process process;
+    private final ChildJvm child;
     private final int port;
-    private final Path log;
 
-    private CoreProcess(Process process, int port, Path log) {
-        this.process = process;
+    private CoreProcess(ChildJvm child, int port) {
+        this.child = child;
         this.port = port;
-        this.log = log;
     }
 
     /**
@@ -39,15 +36,7 @@ public final class CoreProcess implements AutoCloseable {
      * @param issuers every issuer Keycloak may put in a token (direct and through the gateway)
      */
     public static CoreProcess start(Path home, int port, KeycloakTestServer keycloak, List<String> issuers, int redisDb) {
-        Path jar = RepoRoot.get().resolve("core/target/core.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with mvn -B -pl core -am -DskipTests package");
-        }
-        Path log = RepoRoot.get().resolve("nexus-gateway/target/core-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--hivematrix.logs.ship-to-helm=false"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("HIVEMATRIX_HOME", home.toString());
         env.put("HIVEMATRIX_SERVICE_NAME", "core");
         env.put("SERVER_PORT", Integer.toString(port));
@@ -57,36 +46,10 @@ public final class CoreProcess implements AutoCloseable {
         env.put("REDIS_DB", Integer.toString(redisDb));
         // every test user logs in from 127.0.0.1: the per-client login limit (20/min) would throttle the suite
         env.put("HIVEMATRIX_CORE_RATELIMITS_EXCHANGE", "100000");
-        try {
-            CoreProcess core = new CoreProcess(builder.start(), port, log);
-            Runtime.getRuntime().addShutdownHook(new Thread(core::close));
-            await("Core healthy on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        if (!core.process.isAlive()) {
-                            throw new IllegalStateException("Core exited with " + core.process.exitValue() + ", see " + log);
-                        }
-                        return core.healthy();
-                    });
-            return core;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start Core", e);
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    boolean healthy() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/.well-known/jwks.json")).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        String url = "http://127.0.0.1:" + port;
+        return new CoreProcess(ChildJvm.start("Core", RepoRoot.get().resolve("core/target/core.jar"), "256m",
+                List.of("--hivematrix.logs.ship-to-helm=false"), env, RepoRoot.get().resolve("nexus-gateway/target/core-" + port + ".log"),
+                ChildJvm.Readiness.ok200(HTTP, url + "/.well-known/jwks.json"), Duration.ofSeconds(120)), port);
     }
 
     public String url() {
@@ -94,7 +57,7 @@ public final class CoreProcess implements AutoCloseable {
     }
 
     public Path log() {
-        return log;
+        return child.log();
     }
 
     /** POST /api/token/revoke, as another browser tab's logout or an admin would. */
@@ -114,16 +77,6 @@ public final class CoreProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        child.close();
     }
 }

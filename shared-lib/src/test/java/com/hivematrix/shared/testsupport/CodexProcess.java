@@ -1,32 +1,23 @@
 package com.hivematrix.shared.testsupport;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The real Codex (codex/target/codex.jar, or the system property {@code <consumer>.codex-jar}) as a
  * child process on a free loopback port, for the modules whose tests read Codex (Beacon, Ledger,
  * KnowledgeTree): against the machine's PostgreSQL, database {@code <consumer>_codex_test} (or
  * {@code HIVEMATRIX_PG_URL_<CONSUMER>_CODEX_TEST}; created and migrated by Codex itself), trusting the
- * given test issuer and Core stand-in. One per JVM; stopped at JVM exit.
+ * given test issuer and Core stand-in. One per JVM; stopped at JVM exit ({@link ChildJvm}).
  */
 public final class CodexProcess {
 
@@ -35,7 +26,6 @@ public final class CodexProcess {
 
     private static CodexProcess instance;
 
-    private final Process process;
     private final int port;
     private final String dbUrl;
 
@@ -46,40 +36,23 @@ public final class CodexProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The " + consumer + " tests need " + jar + ": build it first (mvn -B -pl codex -am package -DskipTests)");
         }
-        Path work = Files.createDirectories(Path.of("target", "codex-child")).toAbsolutePath();
-        // a private copy: a colleague rebuilding codex.jar must not pull the jar from under the running process
-        Path copy = Files.copy(jar, work.resolve("codex.jar"), StandardCopyOption.REPLACE_EXISTING);
-        port = freePort();
-        Path log = work.resolve("codex.log");
+        Path work = Path.of("target", "codex-child").toAbsolutePath();
+        Path copy = ChildJvm.privateCopy(jar, work);
+        port = ChildJvm.freePort();
         Path registry = Files.writeString(work.resolve("services.json"), """
                 {
                   "core": {"url": "%s", "port": 0, "visible": false, "type": "spring-boot", "health": "/health"},
                   "codex": {"url": "http://127.0.0.1:%d", "port": %d, "visible": true, "type": "spring-boot", "health": "/health"}
                 }""".formatted(core.url(), port, port));
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", copy.toString(),
+        ChildJvm.start("Codex", copy, "384m", List.of(
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--spring.datasource.url=" + dbUrl,
                 "--hivematrix.home=" + work,
                 "--hivematrix.registry-file=" + registry,
                 "--hivematrix.security.jwks-uri=" + issuer.jwksUri(),
                 "--hivematrix.logs.ship-to-helm=false",
-                "--hivematrix.service-secret=test-secret");
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
-        HttpClient http = HttpClient.newHttpClient();
-        await("Codex ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Codex exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/health")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return r.body().contains("\"service\"");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+                "--hivematrix.service-secret=test-secret"), Map.of(), work.resolve("codex.log"),
+                ChildJvm.Readiness.health(url()), Duration.ofMinutes(4));
     }
 
     /** The one Codex of this test JVM, started on first use for {@code consumer} (the module's name). */
@@ -101,23 +74,5 @@ public final class CodexProcess {
     /** A JDBC connection to this Codex's database, for seeding it directly. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(dbUrl, DB_USER, DB_PASSWORD);
-    }
-
-    private void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
