@@ -6,27 +6,7 @@ import com.hivematrix.codex.vendor.VendorFailures;
 public class PsaException extends RuntimeException {
 
     /** How a shared vendor client reports failures to the PSA side. */
-    public static final VendorFailures FAILURES = new VendorFailures() {
-        @Override
-        public RuntimeException notConfigured(String message) {
-            return new NotConfigured(message);
-        }
-
-        @Override
-        public RuntimeException authentication(String message) {
-            return new Authentication(message);
-        }
-
-        @Override
-        public RuntimeException rateLimit(String message) {
-            return new RateLimit(message);
-        }
-
-        @Override
-        public RuntimeException api(String message, Throwable cause) {
-            return new Api(message, cause);
-        }
-    };
+    public static final VendorFailures FAILURES = new VendorFailures(NotConfigured::new, Authentication::new, RateLimit::new, Api::new);
 
     public PsaException(String message) {
         super(message);

@@ -6,27 +6,7 @@ import com.hivematrix.codex.vendor.VendorFailures;
 public class RmmException extends RuntimeException {
 
     /** How a shared vendor client reports failures to the RMM side. */
-    public static final VendorFailures FAILURES = new VendorFailures() {
-        @Override
-        public RuntimeException notConfigured(String message) {
-            return new NotConfigured(message);
-        }
-
-        @Override
-        public RuntimeException authentication(String message) {
-            return new Authentication(message);
-        }
-
-        @Override
-        public RuntimeException rateLimit(String message) {
-            return new RateLimit(message);
-        }
-
-        @Override
-        public RuntimeException api(String message, Throwable cause) {
-            return new RmmException(message, cause);
-        }
-    };
+    public static final VendorFailures FAILURES = new VendorFailures(NotConfigured::new, Authentication::new, RateLimit::new, RmmException::new);
 
     public RmmException(String message) {
         super(message);

@@ -12,12 +12,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.hivematrix.codex.CodexTestBase;
@@ -28,21 +27,12 @@ import tools.jackson.databind.JsonNode;
 /** Account-number creation (spec §7) against WireMock playing Freshservice: numbers written back as integers, failures counted. */
 class AccountNumberCreationTest extends CodexTestBase {
 
-    static WireMockServer fs;
+    /** Started before and reset before every test by the extension. */
+    @RegisterExtension
+    static WireMockExtension fs = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Autowired
     SettingsService settings;
-
-    @BeforeAll
-    static void startFreshservice() {
-        fs = new WireMockServer(options().dynamicPort());
-        fs.start();
-    }
-
-    @AfterAll
-    static void stopFreshservice() {
-        fs.stop();
-    }
 
     @Test
     void departmentsWithoutNumbersGetFreeSixDigitNumbersWrittenBack() {

@@ -13,13 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -35,7 +34,9 @@ import tools.jackson.databind.JsonNode;
  */
 class FreshserviceSyncTest extends CodexTestBase {
 
-    static WireMockServer fs;
+    /** Started before and reset before every test by the extension. */
+    @RegisterExtension
+    static WireMockExtension fs = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Autowired
     SettingsService settings;
@@ -43,20 +44,8 @@ class FreshserviceSyncTest extends CodexTestBase {
     @Autowired
     com.hivematrix.codex.sync.SyncScheduler scheduler;
 
-    @BeforeAll
-    static void startFreshservice() {
-        fs = new WireMockServer(options().dynamicPort());
-        fs.start();
-    }
-
-    @AfterAll
-    static void stopFreshservice() {
-        fs.stop();
-    }
-
     @BeforeEach
     void configure() {
-        fs.resetAll();
         settings.put("psa.default_provider", "freshservice");
         settings.put("freshservice.domain", "acme.freshservice.com");
         settings.put("freshservice.web_domain", "support.acme.test");

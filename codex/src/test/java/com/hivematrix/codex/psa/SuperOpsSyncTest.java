@@ -13,18 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.hivematrix.codex.CodexTestBase;
 import com.hivematrix.codex.settings.SettingsService;
+import com.hivematrix.codex.vendor.superops.SuperOpsTestAccount;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,35 +36,21 @@ import tools.jackson.databind.JsonNode;
  */
 class SuperOpsSyncTest extends CodexTestBase {
 
-    static WireMockServer so;
+    /** Started before and reset before every test by the extension. */
+    @RegisterExtension
+    static WireMockExtension so = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Autowired
     SettingsService settings;
 
-    @BeforeAll
-    static void start() {
-        so = new WireMockServer(options().dynamicPort());
-        so.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        so.stop();
-    }
-
     @BeforeEach
     void configure() {
-        so.resetAll();
         jdbc.sql("DELETE FROM ticket_details WHERE external_source = 'superops'").update();
         jdbc.sql("DELETE FROM contacts WHERE external_source = 'superops'").update();
         jdbc.sql("DELETE FROM companies WHERE external_source = 'superops'").update();
         jdbc.sql("DELETE FROM psa_agents WHERE external_source = 'superops'").update();
         settings.put("psa.default_provider", "superops");
-        settings.put("superops.base_url", so.baseUrl() + "/msp");
-        settings.put("superops.subdomain", "acme");
-        settings.putSecret("superops.api_key", "so-token");
-        settings.put("superops.account_number_field", "udf1text");
-        settings.put("superops.retry_backoff_ms", "10");
+        SuperOpsTestAccount.configure(settings, so.baseUrl());
     }
 
     /** Other test classes share the database: they expect Freshservice as the default PSA. */

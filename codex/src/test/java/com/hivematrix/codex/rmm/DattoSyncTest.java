@@ -16,13 +16,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -38,25 +37,15 @@ import tools.jackson.databind.JsonNode;
  */
 class DattoSyncTest extends CodexTestBase {
 
-    static WireMockServer datto;
+    /** Started before and reset before every test by the extension. */
+    @RegisterExtension
+    static WireMockExtension datto = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Autowired
     SettingsService settings;
 
-    @BeforeAll
-    static void startDatto() {
-        datto = new WireMockServer(options().dynamicPort());
-        datto.start();
-    }
-
-    @AfterAll
-    static void stopDatto() {
-        datto.stop();
-    }
-
     @BeforeEach
     void configure() {
-        datto.resetAll();
         jdbc.sql("TRUNCATE assets, asset_contact_link, rmm_site_links, sync_jobs RESTART IDENTITY CASCADE").update();
         jdbc.sql("DELETE FROM companies WHERE account_number LIKE '3000%'").update();
         company("300001", "Alpha Dental", "Gold");

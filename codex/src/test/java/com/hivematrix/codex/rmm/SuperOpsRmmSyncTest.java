@@ -14,20 +14,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.hivematrix.codex.CodexTestBase;
 import com.hivematrix.codex.settings.SettingsService;
+import com.hivematrix.codex.vendor.superops.SuperOpsTestAccount;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,36 +40,22 @@ import tools.jackson.databind.JsonNode;
  */
 class SuperOpsRmmSyncTest extends CodexTestBase {
 
-    static WireMockServer so;
+    /** Started before and reset before every test by the extension. */
+    @RegisterExtension
+    static WireMockExtension so = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Autowired
     SettingsService settings;
 
-    @BeforeAll
-    static void start() {
-        so = new WireMockServer(options().dynamicPort());
-        so.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        so.stop();
-    }
-
     @BeforeEach
     void configure() {
-        so.resetAll();
         jdbc.sql("TRUNCATE assets, asset_contact_link, rmm_site_links, sync_jobs RESTART IDENTITY CASCADE").update();
         jdbc.sql("DELETE FROM companies WHERE account_number LIKE '3100%'").update();
         company("310001", "Alpha Dental", "Gold");
         company("310002", "Alpha", "Gold");
         company("310003", "Beta Law", "Silver");
         settings.put("rmm.default_provider", "superops");
-        settings.put("superops.base_url", so.baseUrl() + "/msp");
-        settings.put("superops.subdomain", "acme");
-        settings.putSecret("superops.api_key", "so-token");
-        settings.put("superops.account_number_field", "udf1text");
-        settings.put("superops.retry_backoff_ms", "10");
+        SuperOpsTestAccount.configure(settings, so.baseUrl());
         settings.put("superops.max_attempts", "3");
     }
 

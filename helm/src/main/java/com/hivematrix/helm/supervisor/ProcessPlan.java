@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.hivematrix.helm.HelmProperties;
 
@@ -114,7 +115,7 @@ public final class ProcessPlan {
                 cfg.getServiceStartTimeout(), null, port, jar);
     }
 
-    private static java.util.stream.Stream<String> words(String options) {
+    private static Stream<String> words(String options) {
         return Arrays.stream(options.trim().split("\\s+")).filter(w -> !w.isEmpty());
     }
 

@@ -3,7 +3,6 @@ package com.hivematrix.codex.rmm.superops;
 import static com.hivematrix.codex.vendor.VendorJson.text;
 import static com.hivematrix.codex.vendor.VendorJson.time;
 
-import java.util.Locale;
 import java.util.Map;
 
 import com.hivematrix.codex.rmm.RmmNormalizer;
@@ -43,6 +42,6 @@ final class SuperOpsAssets {
 
     /** SuperOps documents ONLINE / OFFLINE. */
     static boolean online(String status) {
-        return status != null && "online".equals(status.trim().toLowerCase(Locale.ROOT));
+        return status != null && status.trim().equalsIgnoreCase("online");
     }
 }
