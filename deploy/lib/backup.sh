@@ -315,11 +315,22 @@ restore_swap() {
   local db=$1 scratch=$2 old="${1}_pre_restore"
   sql postgres "DROP DATABASE IF EXISTS \"$old\"" >/dev/null
   if db_exists "$db"; then
-    sql postgres "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'d' AND pid <> pg_backend_pid()" "d=$db" >/dev/null
-    sql postgres "ALTER DATABASE \"$db\" RENAME TO \"$old\"" >/dev/null
+    # a running service reconnects at once: refuse new sessions first, then end the open ones and
+    # wait until they are gone (a terminated backend lingers a moment, and RENAME refuses while it does)
+    sql postgres "ALTER DATABASE \"$db\" ALLOW_CONNECTIONS false" >/dev/null
+    local tries=0
+    until [[ $(sql postgres "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = :'d' AND pid <> pg_backend_pid()" "d=$db") == 0 ]]; do
+      ((++tries < 100)) || { sql postgres "ALTER DATABASE \"$db\" ALLOW_CONNECTIONS true" >/dev/null; die "sessions on $db did not end; $db is unchanged"; }
+      sleep 0.1
+    done
+    sql postgres "ALTER DATABASE \"$db\" RENAME TO \"$old\"" >/dev/null ||
+      { sql postgres "ALTER DATABASE \"$db\" ALLOW_CONNECTIONS true" >/dev/null; die "could not set $db aside; $db is unchanged"; }
   fi
   if ! sql postgres "ALTER DATABASE \"$scratch\" RENAME TO \"$db\"" >/dev/null; then
-    if db_exists "$old"; then sql postgres "ALTER DATABASE \"$old\" RENAME TO \"$db\"" >/dev/null; fi
+    if db_exists "$old"; then
+      sql postgres "ALTER DATABASE \"$old\" RENAME TO \"$db\"" >/dev/null
+      sql postgres "ALTER DATABASE \"$db\" ALLOW_CONNECTIONS true" >/dev/null
+    fi
     die "could not put the restored $db in place; $db is unchanged"
   fi
   sql postgres "DROP DATABASE IF EXISTS \"$old\"" >/dev/null
